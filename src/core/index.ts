@@ -1,0 +1,6 @@
+export type { Context } from './context.js';
+export type { Finding, Span } from './finding.js';
+export { LANES, type Lane, strictestLane } from './lane.js';
+export type { Refs } from './refs.js';
+export { SEVERITIES, type Severity, severityRank } from './severity.js';
+export { isIndirectSource, SOURCES, type Source } from './source.js';
