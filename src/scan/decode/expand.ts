@@ -1,0 +1,107 @@
+import { type MappedText, normaliseForDetection } from '../normalise/index.js';
+import { decodeBase64Text, findBase64Runs } from './base64.js';
+import { decodeEscapes } from './escapes.js';
+import { findHexText } from './hex.js';
+
+export type EncodingKind = 'base64' | 'hex' | 'escapes';
+
+/** A text to run detectors on: the input itself, or something decoded from inside it. */
+export interface ScanUnit {
+  /** Normalised text; its offsets map to the caller's original text. */
+  readonly mapped: MappedText;
+  /** The decoded text before normalisation (what the classifier reads). */
+  readonly raw: string;
+  /** The chain of encodings peeled off to reach this text; empty for the input itself. */
+  readonly encodings: readonly EncodingKind[];
+}
+
+export interface ExpandLimits {
+  /** How many layers of encoding are peeled (base64 inside hex inside …). */
+  readonly maxDepth: number;
+  /** Total decoded characters across all layers. */
+  readonly maxDecodedChars: number;
+  /** Total number of units, the input included. */
+  readonly maxUnits: number;
+}
+
+export const DEFAULT_EXPAND_LIMITS: ExpandLimits = { maxDepth: 3, maxDecodedChars: 65_536, maxUnits: 32 };
+
+interface Pending {
+  readonly raw: string;
+  /** Offsets of `raw` in the original text; undefined means identity. */
+  readonly starts: Int32Array | undefined;
+  readonly ends: Int32Array | undefined;
+  readonly encodings: readonly EncodingKind[];
+}
+
+function constantMap(length: number, value: number): Int32Array {
+  return new Int32Array(length).fill(value);
+}
+
+function compose(outer: Int32Array | undefined, inner: Int32Array): Int32Array {
+  if (outer === undefined) return inner;
+  const result = new Int32Array(inner.length);
+  for (let k = 0; k < inner.length; k++) result[k] = outer[Math.min(inner[k]!, outer.length - 1)]!;
+  return result;
+}
+
+function mightHaveEscapes(text: string): boolean {
+  return text.includes('%') || text.includes('&#') || text.includes('\\u') || text.includes('&');
+}
+
+/**
+ * The input plus every text decoded from inside it, breadth first, each normalised for
+ * matching. Bounded in depth, total decoded size and count, so nested encodings cannot
+ * multiply work.
+ */
+export function expandForDetection(original: string, limits: ExpandLimits = DEFAULT_EXPAND_LIMITS): ScanUnit[] {
+  const units: ScanUnit[] = [];
+  const queue: Pending[] = [{ raw: original, starts: undefined, ends: undefined, encodings: [] }];
+  let decodedChars = 0;
+  for (let q = 0; q < queue.length && units.length < limits.maxUnits; q++) {
+    const item = queue[q]!;
+    const normalised = normaliseForDetection(item.raw);
+    const mapped: MappedText =
+      item.starts === undefined || item.ends === undefined
+        ? normalised
+        : {
+            text: normalised.text,
+            starts: compose(item.starts, normalised.starts),
+            ends: compose(item.ends, normalised.ends),
+          };
+    units.push({ mapped, raw: item.raw, encodings: item.encodings });
+    if (item.encodings.length >= limits.maxDepth) continue;
+
+    const origin = (k: number, side: 'start' | 'end'): number => {
+      const map = side === 'start' ? item.starts : item.ends;
+      if (map === undefined) return side === 'start' ? k : k + 1;
+      return map[Math.min(k, map.length - 1)]!;
+    };
+    const enqueue = (raw: string, starts: Int32Array, ends: Int32Array, kind: EncodingKind): boolean => {
+      if (decodedChars + raw.length > limits.maxDecodedChars || queue.length >= limits.maxUnits) return false;
+      decodedChars += raw.length;
+      queue.push({ raw, starts, ends, encodings: [...item.encodings, kind] });
+      return true;
+    };
+
+    for (const run of findBase64Runs(item.raw)) {
+      const decoded = decodeBase64Text(item.raw.slice(run.start, run.end));
+      if (decoded === undefined) continue;
+      const from = origin(run.start, 'start');
+      const to = origin(run.end - 1, 'end');
+      if (!enqueue(decoded, constantMap(decoded.length, from), constantMap(decoded.length, to), 'base64')) break;
+    }
+    for (const run of findHexText(item.raw)) {
+      const from = origin(run.start, 'start');
+      const to = origin(run.end - 1, 'end');
+      if (!enqueue(run.decoded, constantMap(run.decoded.length, from), constantMap(run.decoded.length, to), 'hex')) break;
+    }
+    if (mightHaveEscapes(item.raw)) {
+      const decoded = decodeEscapes(item.raw);
+      if (decoded.count >= 2) {
+        enqueue(decoded.text, compose(item.starts, decoded.starts), compose(item.ends, decoded.ends), 'escapes');
+      }
+    }
+  }
+  return units;
+}

@@ -1,0 +1,27 @@
+import type { Lane, Source } from '../core/index.js';
+import type { LaneThresholds } from './types.js';
+
+/**
+ * Default thresholds on the calibrated score, chosen on the dev split (see docs/eval.md).
+ * Indirect sources get lower ones: a document or tool result that gives orders is an attack
+ * even when the same words from a user would be a request. System text is the operator's own.
+ */
+export const DEFAULT_THRESHOLDS: Readonly<Record<Source, LaneThresholds>> = {
+  user: { confirm: 0.5, block: 0.85 },
+  retrieval: { confirm: 0.4, block: 0.75 },
+  tool: { confirm: 0.4, block: 0.75 },
+  agent: { confirm: 0.45, block: 0.8 },
+  system: { confirm: 0.8, block: 0.97 },
+};
+
+/** Step 5: the lane a score leads to for a source. */
+export function routeLane(
+  score: number,
+  source: Source,
+  overrides?: Partial<Record<Source, LaneThresholds>>,
+): Lane {
+  const t = overrides?.[source] ?? DEFAULT_THRESHOLDS[source];
+  if (score >= t.block) return 'block';
+  if (score >= t.confirm) return 'confirm';
+  return 'auto';
+}

@@ -1,0 +1,194 @@
+import { isSpace, isWordUnit } from './charClass.js';
+import { foldCodePoint } from './fold.js';
+import { HOMOGLYPHS, LEET } from './homoglyphs.js';
+import { decodeTagCharacter, isControl, isInvisible, isTagCharacter } from './invisible.js';
+
+/**
+ * Text prepared for matching, with a map back to the caller's text: unit k of `text` came from
+ * the original range [starts[k], ends[k]). Never shown to a user.
+ */
+export interface MappedText {
+  readonly text: string;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+}
+
+/** A code point never expands to more than this many units, so output ≤ 4 × input length. */
+export const MAX_EXPANSION = 4;
+
+const SPACE = 0x20;
+const utf16 = new TextDecoder('utf-16le');
+
+// Scratch buffers reused across calls (the function is synchronous, so no call can interleave).
+let units = new Uint16Array(1024);
+let starts = new Int32Array(1024);
+let ends = new Int32Array(1024);
+let drop = new Uint8Array(1024);
+
+function ensureCapacity(n: number): void {
+  if (units.length >= n) return;
+  let size = units.length;
+  while (size < n) size *= 2;
+  units = new Uint16Array(size);
+  starts = new Int32Array(size);
+  ends = new Int32Array(size);
+  drop = new Uint8Array(size);
+}
+
+/**
+ * Normalisation for detection, in one linear pass per step:
+ * 1. per code point: tag characters decoded (ASCII smuggling), invisible and control characters
+ *    dropped, white space unified, NFKC-style compatibility folding, accents stripped, lower case;
+ * 2. per word: homoglyphs folded in mixed-script words, leetspeak folded in words that mix
+ *    letters and digits;
+ * 3. spaced-out letters joined ("i g n o r e" → "ignore"), runs of white space collapsed.
+ */
+export function normaliseForDetection(input: string): MappedText {
+  const length = foldCodePoints(input);
+  foldWords(length);
+  return joinAndCollapse(length);
+}
+
+/** Maps a span of the normalised text back to the original text. */
+export function toOriginalSpan(mapped: MappedText, start: number, end: number): { start: number; end: number } {
+  if (mapped.text.length === 0) return { start: 0, end: 0 };
+  const s = Math.min(Math.max(start, 0), mapped.text.length - 1);
+  const e = Math.min(Math.max(end, s + 1), mapped.text.length);
+  return { start: mapped.starts[s]!, end: mapped.ends[e - 1]! };
+}
+
+function foldCodePoints(input: string): number {
+  ensureCapacity(input.length * MAX_EXPANSION + 4);
+  let n = 0;
+  for (let i = 0; i < input.length; ) {
+    const cp = input.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    if (cp < 0x80 && cp > 0x20 && cp !== 0x7f) {
+      // ASCII fast path.
+      units[n] = cp >= 0x41 && cp <= 0x5a ? cp + 32 : cp;
+      starts[n] = i;
+      ends[n] = i + 1;
+      n++;
+    } else if (isTagCharacter(cp)) {
+      const ascii = decodeTagCharacter(cp);
+      if (ascii >= 0) {
+        units[n] = ascii >= 0x41 && ascii <= 0x5a ? ascii + 32 : ascii;
+        starts[n] = i;
+        ends[n] = i + width;
+        n++;
+      }
+    } else if (isSpace(cp)) {
+      units[n] = SPACE;
+      starts[n] = i;
+      ends[n] = i + width;
+      n++;
+    } else if (!isInvisible(cp) && !isControl(cp)) {
+      const folded = foldCodePoint(cp);
+      const count = Math.min(folded.length, MAX_EXPANSION);
+      for (let k = 0; k < count; k++) {
+        units[n] = folded.charCodeAt(k);
+        starts[n] = i;
+        ends[n] = i + width;
+        n++;
+      }
+    }
+    i += width;
+  }
+  return n;
+}
+
+function isWordOrLeet(cu: number): boolean {
+  return isWordUnit(cu) || cu === 0x40 || cu === 0x24;
+}
+
+function isLetterUnit(cu: number): boolean {
+  return isWordUnit(cu) && !(cu >= 0x30 && cu <= 0x39);
+}
+
+function foldWords(n: number): void {
+  let i = 0;
+  while (i < n) {
+    if (!isWordOrLeet(units[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let latin = 0;
+    let lookalike = 0;
+    let otherLetters = 0;
+    let leetInterior = false;
+    while (j < n && isWordOrLeet(units[j]!)) {
+      const cu = units[j]!;
+      if (cu >= 0x61 && cu <= 0x7a) latin++;
+      else if (HOMOGLYPHS.has(cu)) lookalike++;
+      else if (LEET.has(cu)) {
+        // A leet character counts only where a letter follows it: "1gn0re" but not "base64".
+        if (j + 1 < n && isLetterUnit(units[j + 1]!)) leetInterior = true;
+      } else if (isLetterUnit(cu)) otherLetters++;
+      j++;
+    }
+    if (latin > 0 && lookalike > 0 && otherLetters === 0) {
+      for (let k = i; k < j; k++) {
+        const to = HOMOGLYPHS.get(units[k]!);
+        if (to !== undefined) units[k] = to;
+      }
+      latin += lookalike;
+    }
+    if (leetInterior && latin >= 2) {
+      for (let k = i; k < j; k++) {
+        const to = LEET.get(units[k]!);
+        if (to !== undefined) units[k] = to;
+      }
+    }
+    i = j;
+  }
+}
+
+const SPACED_SEPARATORS = new Set([0x20, 0x2e, 0x2d, 0x5f, 0x2a, 0x7c, 0x2f, 0x2b, 0x7e]);
+
+function isSingleLetterAt(k: number, n: number): boolean {
+  return (
+    isLetterUnit(units[k]!) && (k === 0 || !isWordUnit(units[k - 1]!)) && (k + 1 >= n || !isWordUnit(units[k + 1]!))
+  );
+}
+
+function joinAndCollapse(n: number): MappedText {
+  drop.fill(0, 0, n);
+  // Spaced-out letters: three or more single letters, each separated by exactly one separator.
+  for (let i = 0; i < n; ) {
+    if (!isSingleLetterAt(i, n)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let count = 1;
+    while (j + 2 < n && SPACED_SEPARATORS.has(units[j + 1]!) && isSingleLetterAt(j + 2, n)) {
+      j += 2;
+      count++;
+    }
+    if (count >= 3) for (let k = i + 1; k < j; k += 2) drop[k] = 1;
+    i = j + 1;
+  }
+  let out = 0;
+  let previousSpace = true;
+  for (let k = 0; k < n; k++) {
+    if (drop[k] === 1) continue;
+    const cu = units[k]!;
+    if (cu === SPACE) {
+      if (previousSpace) continue;
+      previousSpace = true;
+    } else {
+      previousSpace = false;
+    }
+    units[out] = cu;
+    starts[out] = starts[k]!;
+    ends[out] = ends[k]!;
+    out++;
+  }
+  if (out > 0 && units[out - 1] === SPACE) out--;
+  return {
+    text: utf16.decode(units.subarray(0, out)),
+    starts: starts.slice(0, out),
+    ends: ends.slice(0, out),
+  };
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { SOURCES } from '../core/index.js';
+import { InvalidOptionsError } from '../errors/index.js';
+import type { InjectionClassifier, ScanOptions } from './types.js';
+
+export const DEFAULT_MAX_BYTES = 65_536;
+/** Beyond this the ceiling stops being a defence: 16 MiB. */
+export const MAX_MAX_BYTES = 16 * 1024 * 1024;
+
+const sourceSchema = z.enum(SOURCES);
+const thresholdsSchema = z
+  .strictObject({ confirm: z.number().min(0).max(1), block: z.number().min(0).max(1) })
+  .refine((t) => t.confirm <= t.block, { message: 'confirm must not be above block' });
+
+const classifierSchema = z.custom<InjectionClassifier>(
+  (value) =>
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { id?: unknown }).id === 'string' &&
+    typeof (value as { score?: unknown }).score === 'function',
+  { message: 'expected an object with an id and a score(text) function' },
+);
+
+export const scanOptionsSchema = z.strictObject({
+  source: sourceSchema.optional(),
+  context: z
+    .strictObject({
+      tenantId: z.string().min(1).max(128).optional(),
+      traceId: z.string().min(1).max(128).optional(),
+      principal: z.string().min(1).max(256).optional(),
+      agentId: z.string().min(1).max(256).optional(),
+      source: sourceSchema.optional(),
+    })
+    .optional(),
+  maxBytes: z.number().int().min(1).max(MAX_MAX_BYTES).optional(),
+  thresholds: z.partialRecord(sourceSchema, thresholdsSchema).optional(),
+  enabled: z.boolean().optional(),
+  classifier: classifierSchema.optional(),
+});
+
+/** Options after validation, with defaults applied. */
+export interface ResolvedScanOptions {
+  readonly source: (typeof SOURCES)[number];
+  readonly maxBytes: number;
+  readonly raw: ScanOptions;
+}
+
+/** Validates options with zod; the error names the offending key, never its value. */
+export function resolveScanOptions(options: unknown): ResolvedScanOptions {
+  if (options === undefined) return { source: 'user', maxBytes: DEFAULT_MAX_BYTES, raw: {} };
+  const parsed = scanOptionsSchema.safeParse(options);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p.description) : p));
+    const where = path.length > 0 ? `option ${path.join('.')}` : 'options';
+    throw new InvalidOptionsError(`Invalid ${where}: ${issue.message}.`, path);
+  }
+  const raw = parsed.data as ScanOptions;
+  return {
+    source: raw.source ?? raw.context?.source ?? 'user',
+    maxBytes: raw.maxBytes ?? DEFAULT_MAX_BYTES,
+    raw,
+  };
+}

@@ -1,0 +1,55 @@
+import { type ScanUnit, expandForDetection } from '../decode/index.js';
+import { toOriginalSpan } from '../normalise/index.js';
+import { defaultCompiledRules } from './allRules.js';
+import type { CompiledRules } from './compile.js';
+import { matchRules } from './matchRules.js';
+import type { InjectionCategory } from './types.js';
+
+/** A phrase rule that matched, with its span in the caller's original text. */
+export interface RuleMatch {
+  readonly ruleId: string;
+  readonly category: InjectionCategory;
+  readonly weight: number;
+  readonly start: number;
+  readonly end: number;
+  /** Encodings peeled off to find it (empty when it was in plain sight). */
+  readonly encodings: readonly string[];
+  /** How many times the rule matched across all units. */
+  readonly count: number;
+}
+
+/** Runs the rules over every unit; one match per rule, preferring the one found in plain text. */
+export function matchUnits(units: readonly ScanUnit[], compiled: CompiledRules, indirect: boolean): RuleMatch[] {
+  const best = new Map<number, RuleMatch>();
+  for (const unit of units) {
+    for (const raw of matchRules(compiled, unit.mapped.text)) {
+      const rule = compiled.rules[raw.rule]!;
+      if (rule.indirectOnly === true && !indirect) continue;
+      const previous = best.get(raw.rule);
+      const count = raw.count + (previous?.count ?? 0);
+      if (previous !== undefined) {
+        best.set(raw.rule, { ...previous, count });
+        continue;
+      }
+      const span = toOriginalSpan(unit.mapped, raw.start, raw.end);
+      best.set(raw.rule, {
+        ruleId: rule.id,
+        category: rule.category,
+        weight: rule.weight,
+        start: span.start,
+        end: span.end,
+        encodings: unit.encodings,
+        count,
+      });
+    }
+  }
+  return [...best.values()].sort((a, b) => a.start - b.start || b.weight - a.weight);
+}
+
+/** The rule detector on its own: normalises, decodes embedded encodings and matches. */
+export function detectRuleMatches(
+  text: string,
+  options: { readonly indirect?: boolean; readonly rules?: CompiledRules } = {},
+): RuleMatch[] {
+  return matchUnits(expandForDetection(text), options.rules ?? defaultCompiledRules, options.indirect ?? false);
+}

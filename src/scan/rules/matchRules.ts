@@ -1,0 +1,86 @@
+import { isWordUnit } from '../normalise/index.js';
+import { scanAutomaton } from './ahoCorasick.js';
+import type { CompiledRules } from './compile.js';
+
+/** Where a rule matched, in normalised offsets, and how many times it matched in the text. */
+export interface RawRuleMatch {
+  readonly rule: number;
+  readonly start: number;
+  readonly end: number;
+  readonly count: number;
+}
+
+interface StepState {
+  stamp: Uint32Array;
+  seqStart: Int32Array;
+  lastEnd: Int32Array;
+  generation: number;
+}
+
+const states = new WeakMap<CompiledRules, StepState>();
+
+function stateFor(compiled: CompiledRules): StepState {
+  let state = states.get(compiled);
+  if (state === undefined) {
+    state = {
+      stamp: new Uint32Array(compiled.totalSteps),
+      seqStart: new Int32Array(compiled.totalSteps),
+      lastEnd: new Int32Array(compiled.totalSteps),
+      generation: 0,
+    };
+    states.set(compiled, state);
+  }
+  return state;
+}
+
+/**
+ * Finds every rule whose term sequence occurs in `text` (already normalised). One automaton
+ * pass yields term occurrences in order of their end; each occurrence advances the rules it
+ * belongs to, so the whole match is linear in the text and the number of term occurrences.
+ */
+export function matchRules(compiled: CompiledRules, text: string): RawRuleMatch[] {
+  const state = stateFor(compiled);
+  // A generation stamp marks which step states belong to this call, so nothing is cleared.
+  state.generation = (state.generation + 1) >>> 0;
+  if (state.generation === 0) {
+    state.stamp.fill(0);
+    state.generation = 1;
+  }
+  const gen = state.generation;
+  const found = new Map<number, { start: number; end: number; count: number }>();
+  const { automaton, needsStartBoundary, needsEndBoundary, stepsStart, stepRule, stepIndex } = compiled;
+
+  scanAutomaton(automaton, text, (pattern, end) => {
+    const start = end - automaton.patternLengths[pattern]!;
+    if (needsStartBoundary[pattern] === 1 && start > 0 && isWordUnit(text.charCodeAt(start - 1))) return;
+    if (needsEndBoundary[pattern] === 1 && end < text.length && isWordUnit(text.charCodeAt(end))) return;
+    for (let k = stepsStart[pattern]!; k < stepsStart[pattern + 1]!; k++) {
+      const rule = stepRule[k]!;
+      const step = stepIndex[k]!;
+      const base = compiled.ruleStepBase[rule]!;
+      const slot = base + step;
+      let seqStart: number;
+      if (step === 0) {
+        seqStart = start;
+      } else {
+        const prev = slot - 1;
+        if (state.stamp[prev] !== gen) continue;
+        const gap = start - state.lastEnd[prev]!;
+        if (gap < 0 || gap > compiled.ruleWindow[rule]!) continue;
+        seqStart = state.seqStart[prev]!;
+      }
+      if (step === compiled.ruleStepCount[rule]! - 1) {
+        const hit = found.get(rule);
+        if (hit === undefined) found.set(rule, { start: seqStart, end, count: 1 });
+        else hit.count++;
+      } else {
+        state.stamp[slot] = gen;
+        state.seqStart[slot] = seqStart;
+        state.lastEnd[slot] = end;
+      }
+    }
+  });
+  const result: RawRuleMatch[] = [];
+  for (const [rule, hit] of found) result.push({ rule, ...hit });
+  return result;
+}
