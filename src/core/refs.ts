@@ -1,4 +1,13 @@
-import type { AtlasId, ControlId, LayerId, NistFunctionId, OwaspAgenticId, OwaspLlmId, ThreatId } from '../taxonomy/ids.js';
+import type {
+  AtlasId,
+  ControlId,
+  Iso42001Id,
+  LayerId,
+  NistFunctionId,
+  OwaspAgenticId,
+  OwaspLlmId,
+  ThreatId,
+} from '../taxonomy/ids.js';
 
 /** What a finding relates to in each framework. Every id must exist in `src/taxonomy`. */
 export interface Refs {
@@ -9,4 +18,6 @@ export interface Refs {
   readonly controls?: readonly ControlId[];
   readonly threats?: readonly ThreatId[];
   readonly nist?: readonly NistFunctionId[];
+  /** ISO/IEC 42001:2023 Annex A objectives or controls. */
+  readonly iso?: readonly Iso42001Id[];
 }
