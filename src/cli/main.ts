@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { toSafeError } from '../errors/index.js';
 import { runDemo } from './demo/runDemo.js';
 import { registerScanCommand } from './scan/scanCommand.js';
+import { registerScanOutputCommand } from './scanOutput/scanOutputCommand.js';
 import { VERSION } from './version.js';
 
 /** Reports an error the way every command does: code and safe message, never a stack. */
@@ -29,6 +30,7 @@ const program = new Command()
   .showHelpAfterError();
 
 registerScanCommand(program, run);
+registerScanOutputCommand(program, run);
 program
   .command('demo')
   .description('Scan the shipped examples and show the lane of each (what `npm start` runs).')

@@ -4,3 +4,4 @@ export { LANES, type Lane, strictestLane } from './lane.js';
 export type { Refs } from './refs.js';
 export { SEVERITIES, type Severity, severityRank } from './severity.js';
 export { isIndirectSource, SOURCES, type Source } from './source.js';
+export { utf8ByteLength } from './utf8.js';

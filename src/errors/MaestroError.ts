@@ -26,7 +26,10 @@ export class MaestroError extends Error {
   readonly path: ErrorPath | undefined;
 
   constructor(code: ErrorCode, options: MaestroErrorOptions = {}) {
-    super(options.message ?? ERROR_CODES[code], options.cause === undefined ? undefined : { cause: options.cause });
+    super(
+      options.message ?? ERROR_CODES[code],
+      options.cause === undefined ? undefined : { cause: options.cause },
+    );
     this.name = 'MaestroError';
     this.code = code;
     this.path = options.path;

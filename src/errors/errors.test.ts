@@ -3,9 +3,14 @@ import { InputTooLargeError, MaestroError, toSafeError } from './index.js';
 
 describe('MaestroError', () => {
   it('serialises to code and message only: no stack, no cause', () => {
-    const error = new MaestroError('ERR_SCAN_FAILED', { cause: new Error('db password=hunter2 at /srv/app.ts:10') });
+    const error = new MaestroError('ERR_SCAN_FAILED', {
+      cause: new Error('db password=hunter2 at /srv/app.ts:10'),
+    });
     const body = JSON.stringify(error);
-    expect(JSON.parse(body)).toEqual({ code: 'ERR_SCAN_FAILED', message: 'The scan could not complete; the input was blocked.' });
+    expect(JSON.parse(body)).toEqual({
+      code: 'ERR_SCAN_FAILED',
+      message: 'The scan could not complete; the input was blocked.',
+    });
     expect(body).not.toContain('hunter2');
     expect(body).not.toContain('app.ts');
   });

@@ -1,4 +1,5 @@
 export { ERROR_CODES, type ErrorCode } from './codes.js';
+export { invalidOptionsFromZod } from './invalidOptionsFromZod.js';
 export {
   type ErrorPath,
   InputTooLargeError,

@@ -8,13 +8,23 @@ export interface CategoryInfo {
   readonly refs: Refs;
 }
 
-const LAYER1_INPUT = { layer: 1, controls: ['C1', 'C2'], threats: ['T1'], nist: ['MEASURE', 'MANAGE'] } as const;
+const LAYER1_INPUT = {
+  layer: 1,
+  controls: ['C1', 'C2'],
+  threats: ['T1'],
+  nist: ['MEASURE', 'MANAGE'],
+} as const;
 
 export const INJECTION_CATEGORY_INFO: Readonly<Record<InjectionCategory, CategoryInfo>> = {
   instruction_override: {
     label: 'Instruction override',
     severity: 'high',
-    refs: { ...LAYER1_INPUT, owaspLlm: ['LLM01'], owaspAgentic: ['T6'], atlas: ['AML.T0051', 'AML.T0051.000'] },
+    refs: {
+      ...LAYER1_INPUT,
+      owaspLlm: ['LLM01'],
+      owaspAgentic: ['T6'],
+      atlas: ['AML.T0051', 'AML.T0051.000'],
+    },
   },
   role_manipulation: {
     label: 'Role manipulation',
@@ -83,4 +93,9 @@ export const CLASSIFIER_REFS: Refs = {
   atlas: ['AML.T0051'],
 };
 
-export const SCAN_FAILED_REFS: Refs = { layer: 1, controls: ['C1', 'C2'], threats: ['T1'], owaspLlm: ['LLM01'] };
+export const SCAN_FAILED_REFS: Refs = {
+  layer: 1,
+  controls: ['C1', 'C2'],
+  threats: ['T1'],
+  owaspLlm: ['LLM01'],
+};

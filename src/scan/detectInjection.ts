@@ -3,8 +3,8 @@ import { CALIBRATION, type Calibration } from './calibration.js';
 import { CLASSIFIER_REFS, INJECTION_CATEGORY_INFO } from './categories.js';
 import { expandForDetection } from './decode/index.js';
 import { defaultClassifier } from './model/index.js';
-import { defaultCompiledRules } from './rules/allRules.js';
 import type { CompiledRules } from './rules/compile.js';
+import { defaultCompiledRules } from './rules/defaultRules.js';
 import { matchUnits, type RuleMatch } from './rules/detectRules.js';
 import type { InjectionClassifier } from './types.js';
 
@@ -24,6 +24,8 @@ export interface InjectionDetection {
   readonly ruleScore: number;
   /** The classifier's probability, the highest over the text and everything decoded from it. */
   readonly modelScore: number;
+  /** How much the classifier counts for this text, in [0, 1] (short texts count less). */
+  readonly reliability: number;
   readonly matches: readonly RuleMatch[];
   readonly findings: readonly Finding[];
 }
@@ -50,8 +52,45 @@ export function ruleEvidence(matches: readonly RuleMatch[]): number {
   return 1 - miss;
 }
 
-export function combineScores(modelScore: number, ruleScore: number, indirect: boolean, c: Calibration): number {
-  return sigmoid(c.model * logit(modelScore) + c.rules * ruleScore + (indirect ? c.indirect : 0) + c.bias);
+/** Letters and digits a text needs before the classifier's opinion counts in full. */
+const FULL_EVIDENCE_CHARS = 32;
+
+/**
+ * How much the classifier's opinion counts, in [0, 1]: a two-word text gives it too few
+ * n-grams to be trusted ("hi" is not an attack because jailbreaks often start with it).
+ */
+export function classifierReliability(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length && n < FULL_EVIDENCE_CHARS; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c > 0x7f) n++;
+  }
+  return n / FULL_EVIDENCE_CHARS;
+}
+
+/** Where the classifier's logit is pulled for texts with little evidence: a benign prior. */
+const SHORT_TEXT_PRIOR = logit(0.05);
+
+/** The classifier's logit, pulled towards the benign prior as reliability drops. */
+export function shrunkLogit(modelScore: number, reliability: number): number {
+  return reliability * logit(modelScore) + (1 - reliability) * SHORT_TEXT_PRIOR;
+}
+
+export function combineScores(
+  modelScore: number,
+  ruleScore: number,
+  indirect: boolean,
+  c: Calibration,
+  reliability = 1,
+): number {
+  const i = indirect ? 1 : 0;
+  return sigmoid(
+    c.model * shrunkLogit(modelScore, reliability) +
+      c.rules * ruleScore +
+      c.indirect * i +
+      c.rulesIndirect * ruleScore * i +
+      c.bias,
+  );
 }
 
 function withMessage(span: { start: number; end: number }, message: number | undefined) {
@@ -75,7 +114,14 @@ export function detectInjection(text: string, options: DetectOptions = {}): Inje
     throw new Error('classifier returned a value outside [0, 1]');
   }
   const ruleScore = ruleEvidence(matches);
-  const score = combineScores(modelScore, ruleScore, indirect, options.calibration ?? CALIBRATION);
+  const reliability = classifierReliability(text);
+  const score = combineScores(
+    modelScore,
+    ruleScore,
+    indirect,
+    options.calibration ?? CALIBRATION,
+    reliability,
+  );
 
   const findings: Finding[] = [];
   let encoded: RuleMatch | undefined;
@@ -86,7 +132,8 @@ export function detectInjection(text: string, options: DetectOptions = {}): Inje
       category: m.category,
       severity: m.weight >= 0.5 ? info.severity : 'low',
       span: withMessage({ start: m.start, end: m.end }, options.message),
-      evidence: m.encodings.length > 0 ? `${info.label}, hidden in ${m.encodings.join(' inside ')}` : info.label,
+      evidence:
+        m.encodings.length > 0 ? `${info.label}, hidden in ${m.encodings.join(' inside ')}` : info.label,
       refs: info.refs,
     });
     if (m.encodings.length > 0 && (encoded === undefined || m.weight > encoded.weight)) encoded = m;
@@ -102,15 +149,17 @@ export function detectInjection(text: string, options: DetectOptions = {}): Inje
       refs: info.refs,
     });
   }
-  if (modelScore >= CLASSIFIER_FINDING_AT) {
+  if (modelScore >= CLASSIFIER_FINDING_AT && reliability === 1) {
     findings.push({
       detector: `classifier:${classifier.id}`,
       category: 'injection',
       severity: modelScore >= 0.9 ? 'high' : 'medium',
-      ...(options.message === undefined ? {} : { span: { start: 0, end: text.length, message: options.message } }),
+      ...(options.message === undefined
+        ? {}
+        : { span: { start: 0, end: text.length, message: options.message } }),
       evidence: `Learned classifier probability ${modelScore.toFixed(2)}`,
       refs: CLASSIFIER_REFS,
     });
   }
-  return { score, ruleScore, modelScore, matches, findings };
+  return { score, ruleScore, modelScore, reliability, matches, findings };
 }

@@ -1,11 +1,11 @@
 export { INJECTION_CATEGORY_INFO } from './categories.js';
 export { expandForDetection, type ScanUnit } from './decode/index.js';
-export { detectInjection, type InjectionDetection, ruleEvidence, combineScores } from './detectInjection.js';
+export { combineScores, detectInjection, type InjectionDetection, ruleEvidence } from './detectInjection.js';
 export { DEFAULT_THRESHOLDS, routeLane } from './lanes.js';
-export { normaliseForDetection, toOriginalSpan, type MappedText } from './normalise/index.js';
+export { type MappedText, normaliseForDetection, toOriginalSpan } from './normalise/index.js';
 export { DEFAULT_MAX_BYTES, scanOptionsSchema } from './options.js';
-export { ALL_RULES } from './rules/allRules.js';
-export { compileRules, type CompiledRules } from './rules/compile.js';
+export { type CompiledRules, compileRules, type RuleMeta } from './rules/compile.js';
+export { SHIPPED_RULES } from './rules/defaultRules.js';
 export { detectRuleMatches, type RuleMatch } from './rules/detectRules.js';
 export { INJECTION_CATEGORIES, type InjectionCategory, type PhraseRule, RULE_LANGS } from './rules/types.js';
 export { sanitizeInput } from './sanitize.js';
@@ -19,4 +19,4 @@ export type {
   ScanOptions,
   ScanResult,
 } from './types.js';
-export { utf8ByteLength, validateInput, type ValidatedInput } from './validate.js';
+export { type ValidatedInput, validateInput } from './validate.js';

@@ -1,4 +1,5 @@
 import type { Lane, Source } from '../core/index.js';
+import { CALIBRATED_THRESHOLDS } from './calibration.js';
 import type { LaneThresholds } from './types.js';
 
 /**
@@ -7,11 +8,12 @@ import type { LaneThresholds } from './types.js';
  * even when the same words from a user would be a request. System text is the operator's own.
  */
 export const DEFAULT_THRESHOLDS: Readonly<Record<Source, LaneThresholds>> = {
-  user: { confirm: 0.5, block: 0.85 },
-  retrieval: { confirm: 0.4, block: 0.75 },
-  tool: { confirm: 0.4, block: 0.75 },
-  agent: { confirm: 0.45, block: 0.8 },
-  system: { confirm: 0.8, block: 0.97 },
+  user: CALIBRATED_THRESHOLDS.direct,
+  retrieval: CALIBRATED_THRESHOLDS.indirect,
+  tool: CALIBRATED_THRESHOLDS.indirect,
+  agent: CALIBRATED_THRESHOLDS.indirect,
+  // The operator's own text: only the most certain detections stop it.
+  system: { confirm: 0.9, block: 0.98 },
 };
 
 /** Step 5: the lane a score leads to for a source. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SOURCES } from '../core/index.js';
-import { InvalidOptionsError } from '../errors/index.js';
+import { invalidOptionsFromZod } from '../errors/index.js';
 import type { InjectionClassifier, ScanOptions } from './types.js';
 
 export const DEFAULT_MAX_BYTES = 65_536;
@@ -49,12 +49,7 @@ export interface ResolvedScanOptions {
 export function resolveScanOptions(options: unknown): ResolvedScanOptions {
   if (options === undefined) return { source: 'user', maxBytes: DEFAULT_MAX_BYTES, raw: {} };
   const parsed = scanOptionsSchema.safeParse(options);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p.description) : p));
-    const where = path.length > 0 ? `option ${path.join('.')}` : 'options';
-    throw new InvalidOptionsError(`Invalid ${where}: ${issue.message}.`, path);
-  }
+  if (!parsed.success) throw invalidOptionsFromZod(parsed.error);
   const raw = parsed.data as ScanOptions;
   return {
     source: raw.source ?? raw.context?.source ?? 'user',

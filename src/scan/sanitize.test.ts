@@ -28,7 +28,20 @@ describe('sanitizeInput', () => {
     expect(sanitizeInput(text)).toEqual({ text, removed: [] });
   });
   it('is idempotent (property)', () => {
-    const pieces = fc.constantFrom('<|im_start|>', '<|im_', 'start|>', '[INST]', '\u200b', '\u202e', 'a', ' ', '<', '|', 'é', '\u{e0041}');
+    const pieces = fc.constantFrom(
+      '<|im_start|>',
+      '<|im_',
+      'start|>',
+      '[INST]',
+      '\u200b',
+      '\u202e',
+      'a',
+      ' ',
+      '<',
+      '|',
+      'é',
+      '\u{e0041}',
+    );
     fc.assert(
       fc.property(fc.array(fc.oneof(pieces, fc.string({ maxLength: 5 })), { maxLength: 40 }), (parts) => {
         const once = sanitizeInput(parts.join('')).text;

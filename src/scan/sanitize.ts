@@ -36,7 +36,16 @@ function removeDelimiters(text: string): { text: string; count: number } {
     }
   }
   return { text: count === 0 ? text : new TextDecoder('utf-16le').decode(out.subarray(0, top)), count };
+}
 
+/** Printable ASCII (plus tab and newlines) with no `<` or `[`: nothing to remove. */
+function isPlainText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x7f || c === 0x3c || c === 0x5b || (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d))
+      return false;
+  }
+  return true;
 }
 
 /**
@@ -45,6 +54,7 @@ function removeDelimiters(text: string): { text: string; count: number } {
  * stay) and chat-template delimiters. Idempotent: sanitizing twice changes nothing more.
  */
 export function sanitizeInput(text: string): SanitizeReport {
+  if (isPlainText(text)) return { text, removed: [] };
   const counts = { invisible: 0, bidi: 0, tag: 0, control: 0 };
   let kept = '';
   let from = 0;
@@ -68,7 +78,8 @@ export function sanitizeInput(text: string): SanitizeReport {
     i += width;
   }
   kept += text.slice(from);
-  const delimiters = removeDelimiters(kept);
+  const delimiters =
+    kept.includes('<') || kept.includes('[') ? removeDelimiters(kept) : { text: kept, count: 0 };
   const removed: Array<{ kind: string; count: number }> = [];
   for (const [kind, count] of Object.entries(counts)) if (count > 0) removed.push({ kind, count });
   if (delimiters.count > 0) removed.push({ kind: 'delimiter', count: delimiters.count });

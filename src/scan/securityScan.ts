@@ -56,7 +56,8 @@ function disabled(validated: ValidatedInput, source: Source): ScanResult {
         ? sanitizeInput(validated.text).text
         : validated.messages.map((m) => ({ ...m, content: sanitizeInput(m.content).text })),
     source,
-    reason: 'Detection is switched off (kill switch: MAESTRO_ENABLED=false or enabled: false); every input needs confirmation.',
+    reason:
+      'Detection is switched off (kill switch: MAESTRO_ENABLED=false or enabled: false); every input needs confirmation.',
     components: { rules: 0, model: 0 },
   };
 }
@@ -72,14 +73,19 @@ export function securityScan(input: ScanInput, options?: ScanOptions): ScanResul
   const raw = validated.options.raw;
   if (isScanDisabled(raw)) return disabled(validated, source);
   try {
-    return validated.kind === 'text' ? scanText(validated.text, source, raw) : scanMessages(validated.messages, source, raw);
+    return validated.kind === 'text'
+      ? scanText(validated.text, source, raw)
+      : scanMessages(validated.messages, source, raw);
   } catch {
     return failClosed(validated, source);
   }
 }
 
 function scanText(text: string, source: Source, options: ScanOptions): ScanResult {
-  const detection = detectInjection(text, { source, ...(options.classifier ? { classifier: options.classifier } : {}) });
+  const detection = detectInjection(text, {
+    source,
+    ...(options.classifier ? { classifier: options.classifier } : {}),
+  });
   const lane = routeLane(detection.score, source, options.thresholds);
   return {
     lane,
@@ -103,12 +109,18 @@ function scanMessages(messages: readonly ChatMessage[], source: Source, options:
   let best: InjectionDetection | undefined;
   messages.forEach((message, index) => {
     const messageSource = ROLE_SOURCE[message.role] ?? source;
-    const detection = detectInjection(message.content, { source: messageSource, message: index, ...classifier });
+    const detection = detectInjection(message.content, {
+      source: messageSource,
+      message: index,
+      ...classifier,
+    });
     lanes.push(routeLane(detection.score, messageSource, options.thresholds));
     findings.push(...detection.findings);
     if (best === undefined || detection.score > best.score) best = detection;
   });
-  const turns = messages.map((m, index) => ({ m, index })).filter(({ m }) => m.role !== 'system' && m.role !== 'developer');
+  const turns = messages
+    .map((m, index) => ({ m, index }))
+    .filter(({ m }) => m.role !== 'system' && m.role !== 'developer');
   if (turns.length > 1) {
     const joined = turns.map(({ m }) => m.content).join('\n');
     const detection = detectInjection(joined, { source, ...classifier });
@@ -116,7 +128,11 @@ function scanMessages(messages: readonly ChatMessage[], source: Source, options:
     const fresh = detection.findings.filter((f) => !seen.has(f.detector));
     if (fresh.length > 0 || detection.score > (best?.score ?? 0)) {
       lanes.push(routeLane(detection.score, source, options.thresholds));
-      findings.push(...fresh.map((f) => ({ ...f, detector: `${f.detector}:multi-turn`, span: undefined })).map(stripUndefinedSpan));
+      findings.push(
+        ...fresh
+          .map((f) => ({ ...f, detector: `${f.detector}:multi-turn`, span: undefined }))
+          .map(stripUndefinedSpan),
+      );
       if (best === undefined || detection.score > best.score) best = detection;
     }
   }

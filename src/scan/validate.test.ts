@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { InputTooLargeError, InvalidInputError, InvalidOptionsError, MaestroError } from '../errors/index.js';
-import { utf8ByteLength, validateInput } from './validate.js';
+import { utf8ByteLength } from '../core/index.js';
+import {
+  InputTooLargeError,
+  InvalidInputError,
+  InvalidOptionsError,
+  type MaestroError,
+} from '../errors/index.js';
+import { validateInput } from './validate.js';
 
 describe('validateInput', () => {
   it('accepts a string and a list of chat messages', () => {
@@ -15,9 +21,12 @@ describe('validateInput', () => {
     expect(() => validateInput('x'.repeat(65_537))).toThrow(InputTooLargeError);
     expect(() => validateInput('é'.repeat(40_000))).toThrow(InputTooLargeError); // 80,000 bytes
     expect(() => validateInput('abcdef', { maxBytes: 5 })).toThrow(/6 bytes; the limit is 5/);
-    expect(() => validateInput([{ role: 'user', content: 'x'.repeat(40_000) }, { role: 'user', content: 'y'.repeat(40_000) }])).toThrow(
-      InputTooLargeError,
-    );
+    expect(() =>
+      validateInput([
+        { role: 'user', content: 'x'.repeat(40_000) },
+        { role: 'user', content: 'y'.repeat(40_000) },
+      ]),
+    ).toThrow(InputTooLargeError);
   });
   it('checks the size before the shape of the messages', () => {
     const huge = [{ role: 'nope', content: 'x'.repeat(70_000) }];
@@ -26,7 +35,10 @@ describe('validateInput', () => {
   it('rejects malformed input with ERR_INVALID_INPUT and a path, not the value', () => {
     expect(() => validateInput(42)).toThrow(InvalidInputError);
     try {
-      validateInput([{ role: 'user', content: 'ok' }, { role: 'hacker', content: 'secret-value-123' }]);
+      validateInput([
+        { role: 'user', content: 'ok' },
+        { role: 'hacker', content: 'secret-value-123' },
+      ]);
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(InvalidInputError);
@@ -45,9 +57,12 @@ describe('validateInput', () => {
     expect(() => validateInput('x', { source: 'email' })).toThrow(InvalidOptionsError);
     expect(() => validateInput('x', { maxBytes: -1 })).toThrow(/maxBytes/);
     expect(() => validateInput('x', { unknownKey: true })).toThrow(InvalidOptionsError);
-    expect(() => validateInput('x', { thresholds: { user: { confirm: 0.9, block: 0.1 } } })).toThrow(/thresholds\.user/);
+    expect(() => validateInput('x', { thresholds: { user: { confirm: 0.9, block: 0.1 } } })).toThrow(
+      /thresholds\.user/,
+    );
   });
   it('counts UTF-8 bytes like Buffer.byteLength', () => {
-    for (const s of ['', 'abc', 'é', '你好', '😀', 'a\ud800b']) expect(utf8ByteLength(s)).toBe(Buffer.byteLength(s));
+    for (const s of ['', 'abc', 'é', '你好', '😀', 'a\ud800b'])
+      expect(utf8ByteLength(s)).toBe(Buffer.byteLength(s));
   });
 });

@@ -1,3 +1,4 @@
+import { utf8ByteLength } from '../core/index.js';
 import { InputTooLargeError, InvalidInputError } from '../errors/index.js';
 import { type ResolvedScanOptions, resolveScanOptions } from './options.js';
 import type { ChatMessage } from './types.js';
@@ -8,7 +9,12 @@ export const MAX_MESSAGES = 1_000;
 const ROLES: ReadonlySet<string> = new Set(['system', 'user', 'assistant', 'tool', 'developer', 'function']);
 
 export type ValidatedInput =
-  | { readonly kind: 'text'; readonly text: string; readonly bytes: number; readonly options: ResolvedScanOptions }
+  | {
+      readonly kind: 'text';
+      readonly text: string;
+      readonly bytes: number;
+      readonly options: ResolvedScanOptions;
+    }
   | {
       readonly kind: 'messages';
       readonly messages: readonly ChatMessage[];
@@ -16,27 +22,12 @@ export type ValidatedInput =
       readonly options: ResolvedScanOptions;
     };
 
-/** UTF-8 length without encoding; stops counting once past `limit`. */
-export function utf8ByteLength(text: string, limit = Number.POSITIVE_INFINITY): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length && bytes <= limit; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        bytes += 4;
-        i++;
-      } else bytes += 3;
-    } else bytes += 3;
-  }
-  return bytes;
-}
-
 function checkWellFormed(text: string, path: Array<string | number>): void {
   if (!text.isWellFormed()) {
-    throw new InvalidInputError('Input contains a lone UTF-16 surrogate; it is not well-formed Unicode text.', path);
+    throw new InvalidInputError(
+      'Input contains a lone UTF-16 surrogate; it is not well-formed Unicode text.',
+      path,
+    );
   }
 }
 
@@ -59,7 +50,9 @@ export function validateInput(input: unknown, options?: unknown): ValidatedInput
     throw new InvalidInputError('Input must be a string or an array of chat messages ({ role, content }).');
   }
   if (input.length > MAX_MESSAGES) {
-    throw new InvalidInputError(`Input has ${input.length} messages; at most ${MAX_MESSAGES} are scanned per call.`);
+    throw new InvalidInputError(
+      `Input has ${input.length} messages; at most ${MAX_MESSAGES} are scanned per call.`,
+    );
   }
   let bytes = 0;
   for (let i = 0; i < input.length; i++) {
@@ -82,7 +75,8 @@ export function validateInput(input: unknown, options?: unknown): ValidatedInput
         [i, 'role'],
       );
     }
-    if (typeof content !== 'string') throw new InvalidInputError('Message content must be a string.', [i, 'content']);
+    if (typeof content !== 'string')
+      throw new InvalidInputError('Message content must be a string.', [i, 'content']);
     if (name !== undefined && typeof name !== 'string') {
       throw new InvalidInputError('Message name must be a string.', [i, 'name']);
     }

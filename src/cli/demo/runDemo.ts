@@ -10,7 +10,9 @@ const DEMO_FILE = fileURLToPath(new URL('../../../examples/scan-demo.jsonl', imp
  */
 export async function runDemo(): Promise<number> {
   process.stdout.write('maestro scan demo: every example goes through securityScan()\n\n');
-  process.stdout.write(`${'id'.padEnd(28)} ${'source'.padEnd(10)} ${'lane'.padEnd(8)} ${'score'.padEnd(6)} reason\n`);
+  process.stdout.write(
+    `${'id'.padEnd(28)} ${'source'.padEnd(10)} ${'lane'.padEnd(8)} ${'score'.padEnd(6)} reason\n`,
+  );
   const counts = { auto: 0, confirm: 0, block: 0 };
   for await (const item of readJsonl(DEMO_FILE)) {
     if (!item.ok) continue;

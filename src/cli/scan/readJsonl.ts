@@ -10,36 +10,56 @@ const lineSchema = z.object({
 });
 
 export type JsonlItem =
-  | { readonly ok: true; readonly line: number; readonly id: string; readonly text: string; readonly source?: Source }
+  | {
+      readonly ok: true;
+      readonly line: number;
+      readonly id: string;
+      readonly text: string;
+      readonly source?: Source;
+    }
   | { readonly ok: false; readonly line: number; readonly problem: string };
 
-/** Parses one JSONL line; the problem names the field, never echoes the line. */
-export function parseJsonlLine(raw: string, line: number): JsonlItem | undefined {
-  if (raw.trim() === '') return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    return { ok: false, line, problem: 'not valid JSON' };
+/** Streams a scan JSONL file (or stdin for "-"): `{"id","text","source"?}` per line, in order. */
+export async function* readJsonl(path: string): AsyncGenerator<JsonlItem> {
+  for await (const item of readJsonlLines(path, lineSchema)) {
+    if (!item.ok) yield item;
+    else {
+      const { id, text, source } = item.value;
+      yield source === undefined
+        ? { ok: true, line: item.line, id, text }
+        : { ok: true, line: item.line, id, text, source };
+    }
   }
-  const parsed = lineSchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = issue.path.length > 0 ? issue.path.join('.') : 'line';
-    return { ok: false, line, problem: `${field}: ${issue.message}` };
-  }
-  const { id, text, source } = parsed.data;
-  return source === undefined ? { ok: true, line, id, text } : { ok: true, line, id, text, source };
 }
 
-/** Streams a JSONL file (or stdin for "-") line by line, in order. */
-export async function* readJsonl(path: string): AsyncGenerator<JsonlItem> {
+async function* readLines(path: string): AsyncGenerator<[string, number]> {
   const input = path === '-' ? process.stdin : createReadStream(path, { encoding: 'utf8' });
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   let n = 0;
-  for await (const raw of lines) {
-    n++;
-    const item = parseJsonlLine(raw, n);
-    if (item !== undefined) yield item;
+  for await (const raw of lines) yield [raw, ++n];
+}
+
+export type JsonlLine<T> =
+  | { readonly ok: true; readonly line: number; readonly value: T }
+  | { readonly ok: false; readonly line: number; readonly problem: string };
+
+/** Streams JSONL lines validated by a schema; problems name the field, never echo the line. */
+export async function* readJsonlLines<T>(path: string, schema: z.ZodType<T>): AsyncGenerator<JsonlLine<T>> {
+  for await (const [raw, line] of readLines(path)) {
+    if (raw.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      yield { ok: false, line, problem: 'not valid JSON' };
+      continue;
+    }
+    const parsed = schema.safeParse(value);
+    if (parsed.success) yield { ok: true, line, value: parsed.data };
+    else {
+      const issue = parsed.error.issues[0];
+      const field = issue && issue.path.length > 0 ? issue.path.join('.') : 'line';
+      yield { ok: false, line, problem: `${field}: ${issue?.message ?? 'invalid'}` };
+    }
   }
 }

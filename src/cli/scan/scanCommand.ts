@@ -41,8 +41,11 @@ function readStdin(): string {
 export async function runScan(text: string | undefined, options: ScanCommandOptions): Promise<number> {
   const source = parseSource(options.source);
   const maxBytes = parseMaxBytes(options.maxBytes);
-  if (options.format !== 'json' && options.format !== 'table') throw new UsageError('--format must be json or table.');
-  const given = [text !== undefined, options.file !== undefined, options.jsonl !== undefined].filter(Boolean).length;
+  if (options.format !== 'json' && options.format !== 'table')
+    throw new UsageError('--format must be json or table.');
+  const given = [text !== undefined, options.file !== undefined, options.jsonl !== undefined].filter(
+    Boolean,
+  ).length;
   if (given > 1) throw new UsageError('Give one of: a text argument, --file, --jsonl.');
   const table = options.format === 'table';
   const print = (record: ScanRecord) => {
@@ -84,7 +87,8 @@ export async function runScan(text: string | undefined, options: ScanCommandOpti
     input = text;
     id = 'argument';
   } else {
-    if (process.stdin.isTTY) throw new UsageError('Give a text argument, --file, --jsonl, or pipe text on stdin.');
+    if (process.stdin.isTTY)
+      throw new UsageError('Give a text argument, --file, --jsonl, or pipe text on stdin.');
     input = readStdin();
     id = 'stdin';
   }

@@ -8,9 +8,33 @@ export interface EscapeDecoded {
 }
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', sol: '/', colon: ':', lpar: '(', rpar: ')',
-  lsqb: '[', rsqb: ']', lbrack: '[', rbrack: ']', excl: '!', num: '#', period: '.', comma: ',', equals: '=',
-  newline: '\n', tab: '\t', hyphen: '-', dash: '-', lowbar: '_', quest: '?', commat: '@', percnt: '%',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  sol: '/',
+  colon: ':',
+  lpar: '(',
+  rpar: ')',
+  lsqb: '[',
+  rsqb: ']',
+  lbrack: '[',
+  rbrack: ']',
+  excl: '!',
+  num: '#',
+  period: '.',
+  comma: ',',
+  equals: '=',
+  newline: '\n',
+  tab: '\t',
+  hyphen: '-',
+  dash: '-',
+  lowbar: '_',
+  quest: '?',
+  commat: '@',
+  percnt: '%',
 };
 
 function hexValue(cu: number): number {
@@ -100,15 +124,15 @@ export function decodeEscapes(text: string): EscapeDecoded {
   let count = 0;
   for (let i = 0; i < text.length; ) {
     const c = text.charCodeAt(i);
-    const escape = c === 0x25 || c === 0x26 || c === 0x5c ? readEscape(text, i) : undefined;
-    if (escape === undefined) {
+    const decodedEscape = c === 0x25 || c === 0x26 || c === 0x5c ? readEscape(text, i) : undefined;
+    if (decodedEscape === undefined) {
       out += text[i];
       starts.push(i);
       ends.push(i + 1);
       i++;
       continue;
     }
-    const [decoded, consumed] = escape;
+    const [decoded, consumed] = decodedEscape;
     count++;
     for (let k = 0; k < decoded.length; k++) {
       starts.push(i);

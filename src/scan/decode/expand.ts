@@ -45,8 +45,24 @@ function compose(outer: Int32Array | undefined, inner: Int32Array): Int32Array {
   return result;
 }
 
+function isHexUnit(cu: number): boolean {
+  return (cu >= 0x30 && cu <= 0x39) || ((cu | 0x20) >= 0x61 && (cu | 0x20) <= 0x66);
+}
+
+/** At least two things that look like escapes (`%4A`, `&#…`, `&name;`, `\u…`): worth a decoding pass. */
 function mightHaveEscapes(text: string): boolean {
-  return text.includes('%') || text.includes('&#') || text.includes('\\u') || text.includes('&');
+  let seen = 0;
+  for (let i = 0; i < text.length - 2; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x25) {
+      if (isHexUnit(text.charCodeAt(i + 1)) && isHexUnit(text.charCodeAt(i + 2))) seen++;
+    } else if (c === 0x26) {
+      const semi = text.indexOf(';', i + 1);
+      if (semi > i + 1 && semi - i <= 12) seen++;
+    } else if (c === 0x5c && text.charCodeAt(i + 1) === 0x75) seen++;
+    if (seen >= 2) return true;
+  }
+  return false;
 }
 
 /**
@@ -54,7 +70,10 @@ function mightHaveEscapes(text: string): boolean {
  * matching. Bounded in depth, total decoded size and count, so nested encodings cannot
  * multiply work.
  */
-export function expandForDetection(original: string, limits: ExpandLimits = DEFAULT_EXPAND_LIMITS): ScanUnit[] {
+export function expandForDetection(
+  original: string,
+  limits: ExpandLimits = DEFAULT_EXPAND_LIMITS,
+): ScanUnit[] {
   const units: ScanUnit[] = [];
   const queue: Pending[] = [{ raw: original, starts: undefined, ends: undefined, encodings: [] }];
   let decodedChars = 0;
@@ -89,17 +108,31 @@ export function expandForDetection(original: string, limits: ExpandLimits = DEFA
       if (decoded === undefined) continue;
       const from = origin(run.start, 'start');
       const to = origin(run.end - 1, 'end');
-      if (!enqueue(decoded, constantMap(decoded.length, from), constantMap(decoded.length, to), 'base64')) break;
+      if (!enqueue(decoded, constantMap(decoded.length, from), constantMap(decoded.length, to), 'base64'))
+        break;
     }
     for (const run of findHexText(item.raw)) {
       const from = origin(run.start, 'start');
       const to = origin(run.end - 1, 'end');
-      if (!enqueue(run.decoded, constantMap(run.decoded.length, from), constantMap(run.decoded.length, to), 'hex')) break;
+      if (
+        !enqueue(
+          run.decoded,
+          constantMap(run.decoded.length, from),
+          constantMap(run.decoded.length, to),
+          'hex',
+        )
+      )
+        break;
     }
     if (mightHaveEscapes(item.raw)) {
       const decoded = decodeEscapes(item.raw);
       if (decoded.count >= 2) {
-        enqueue(decoded.text, compose(item.starts, decoded.starts), compose(item.ends, decoded.ends), 'escapes');
+        enqueue(
+          decoded.text,
+          compose(item.starts, decoded.starts),
+          compose(item.ends, decoded.ends),
+          'escapes',
+        );
       }
     }
   }

@@ -17,13 +17,41 @@ export function findHexText(text: string): Array<{ start: number; end: number; d
   const found: Array<{ start: number; end: number; decoded: string }> = [];
   let i = 0;
   while (i < text.length) {
+    // Cheap tests first: a plain run must hold MIN_DIGITS hex digits in a row, an escaped one
+    // starts with "\x" or "0x". English words made of a–f letters end here without allocating.
+    const first = text.charCodeAt(i);
+    const escaped =
+      (first === 0x5c && (text.charCodeAt(i + 1) | 0x20) === 0x78) ||
+      (first === 0x30 && (text.charCodeAt(i + 1) | 0x20) === 0x78);
+    if (!escaped) {
+      if (hexValue(first) < 0) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < text.length && hexValue(text.charCodeAt(j)) >= 0) j++;
+      if (
+        j - i < MIN_DIGITS &&
+        !(text.charCodeAt(j) === 0x20 && hexValue(text.charCodeAt(j + 1)) >= 0 && j - i === 2)
+      ) {
+        i = j;
+        continue;
+      }
+    }
     const start = i;
     const bytes: number[] = [];
     // Each byte is two hex digits, optionally introduced by "\x", "0x" or "%"-free separators.
     while (i < text.length) {
       let j = i;
       if (text.charCodeAt(j) === 0x5c && (text.charCodeAt(j + 1) | 0x20) === 0x78) j += 2;
-      else if (text.charCodeAt(j) === 0x30 && (text.charCodeAt(j + 1) | 0x20) === 0x78 && hexValue(text.charCodeAt(j + 2)) >= 0 && hexValue(text.charCodeAt(j + 3)) >= 0 && bytes.length === 0) j += 2;
+      else if (
+        text.charCodeAt(j) === 0x30 &&
+        (text.charCodeAt(j + 1) | 0x20) === 0x78 &&
+        hexValue(text.charCodeAt(j + 2)) >= 0 &&
+        hexValue(text.charCodeAt(j + 3)) >= 0 &&
+        bytes.length === 0
+      )
+        j += 2;
       const hi = hexValue(text.charCodeAt(j));
       const lo = hexValue(text.charCodeAt(j + 1));
       if (hi < 0 || lo < 0) break;
@@ -31,8 +59,18 @@ export function findHexText(text: string): Array<{ start: number; end: number; d
       i = j + 2;
       // "0x69 0x67" and "69 67": one space or comma between bytes keeps the run going.
       const sep = text.charCodeAt(i);
-      if ((sep === 0x20 || sep === 0x2c) && hexValue(text.charCodeAt(i + 1)) >= 0 && hexValue(text.charCodeAt(i + 2)) >= 0) i++;
-      else if ((sep === 0x20 || sep === 0x2c) && text.charCodeAt(i + 1) === 0x30 && (text.charCodeAt(i + 2) | 0x20) === 0x78) i += 3;
+      if (
+        (sep === 0x20 || sep === 0x2c) &&
+        hexValue(text.charCodeAt(i + 1)) >= 0 &&
+        hexValue(text.charCodeAt(i + 2)) >= 0
+      )
+        i++;
+      else if (
+        (sep === 0x20 || sep === 0x2c) &&
+        text.charCodeAt(i + 1) === 0x30 &&
+        (text.charCodeAt(i + 2) | 0x20) === 0x78
+      )
+        i += 3;
     }
     if (bytes.length * 2 >= MIN_DIGITS) {
       const decoded = bytesToText(Uint8Array.from(bytes));

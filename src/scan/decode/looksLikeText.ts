@@ -18,7 +18,12 @@ export function bytesToText(bytes: Uint8Array): string | undefined {
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     total++;
-    if (cp === 0x09 || cp === 0x0a || cp === 0x0d || (cp >= 0x20 && cp !== 0x7f && !(cp >= 0x80 && cp <= 0x9f) && cp !== 0xfffd)) {
+    if (
+      cp === 0x09 ||
+      cp === 0x0a ||
+      cp === 0x0d ||
+      (cp >= 0x20 && cp !== 0x7f && !(cp >= 0x80 && cp <= 0x9f) && cp !== 0xfffd)
+    ) {
       printable++;
     }
     if ((cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) || cp > 0xbf) letters++;

@@ -6,8 +6,9 @@ const table = new Uint8Array(0x10000);
 const LETTER_OR_NUMBER = /^[\p{L}\p{N}\p{M}]$/u;
 
 function classify(cu: number): number {
-  // Surrogates belong to astral letters (math alphabets are already folded): treat as word parts.
-  if (cu >= 0xd800 && cu <= 0xdfff) return WORD;
+  // Astral characters left after folding are mostly emoji and symbols: they never extend a word,
+  // so "😀ignore" still has a boundary before "ignore".
+  if (cu >= 0xd800 && cu <= 0xdfff) return NON_WORD;
   let c = LETTER_OR_NUMBER.test(String.fromCharCode(cu)) ? WORD : NON_WORD;
   if (
     (cu >= 0x3040 && cu <= 0x30ff) ||
@@ -35,7 +36,8 @@ function lookup(cu: number): number {
 
 /** Letters, digits and combining marks of any script. */
 export function isWordUnit(cu: number): boolean {
-  if (cu < 0x80) return (cu >= 0x61 && cu <= 0x7a) || (cu >= 0x30 && cu <= 0x39) || (cu >= 0x41 && cu <= 0x5a);
+  if (cu < 0x80)
+    return (cu >= 0x61 && cu <= 0x7a) || (cu >= 0x30 && cu <= 0x39) || (cu >= 0x41 && cu <= 0x5a);
   return (lookup(cu) & WORD) !== 0;
 }
 
@@ -54,5 +56,21 @@ export function isAsciiDigit(cu: number): boolean {
 }
 
 export function isSpace(cu: number): boolean {
-  return cu === 0x20 || cu === 0x09 || cu === 0x0a || cu === 0x0d || cu === 0x0b || cu === 0x0c || cu === 0xa0 || cu === 0x3000 || (cu >= 0x2000 && cu <= 0x200a) || cu === 0x2028 || cu === 0x2029 || cu === 0x85 || cu === 0x1680 || cu === 0x202f || cu === 0x205f;
+  return (
+    cu === 0x20 ||
+    cu === 0x09 ||
+    cu === 0x0a ||
+    cu === 0x0d ||
+    cu === 0x0b ||
+    cu === 0x0c ||
+    cu === 0xa0 ||
+    cu === 0x3000 ||
+    (cu >= 0x2000 && cu <= 0x200a) ||
+    cu === 0x2028 ||
+    cu === 0x2029 ||
+    cu === 0x85 ||
+    cu === 0x1680 ||
+    cu === 0x202f ||
+    cu === 0x205f
+  );
 }

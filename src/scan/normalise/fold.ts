@@ -22,7 +22,9 @@ export function foldCodePoint(cp: number): string {
   }
   const hit = cache.get(cp);
   if (hit !== undefined) return hit;
-  const folded = stripCombiningAccents(String.fromCodePoint(cp).normalize('NFKD')).normalize('NFC').toLowerCase();
+  const folded = stripCombiningAccents(String.fromCodePoint(cp).normalize('NFKD'))
+    .normalize('NFC')
+    .toLowerCase();
   if (cache.size < CACHE_LIMIT) cache.set(cp, folded);
   return folded;
 }

@@ -1,4 +1,10 @@
 export { isSpace, isUnspacedScript, isWordUnit } from './charClass.js';
 export { foldCodePoint } from './fold.js';
 export { decodeTagCharacter, isBidiControl, isControl, isInvisible, isTagCharacter } from './invisible.js';
-export { MAX_EXPANSION, type MappedText, normaliseForDetection, toOriginalSpan } from './normalise.js';
+export {
+  MAX_EXPANSION,
+  type MappedText,
+  normaliseForDetection,
+  normaliseText,
+  toOriginalSpan,
+} from './normalise.js';

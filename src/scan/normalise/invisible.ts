@@ -32,7 +32,13 @@ export function isInvisible(cp: number): boolean {
 
 /** Bidirectional overrides and isolates: they reorder what a person sees against what a model reads. */
 export function isBidiControl(cp: number): boolean {
-  return cp === 0x61c || cp === 0x200e || cp === 0x200f || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+  return (
+    cp === 0x61c ||
+    cp === 0x200e ||
+    cp === 0x200f ||
+    (cp >= 0x202a && cp <= 0x202e) ||
+    (cp >= 0x2066 && cp <= 0x2069)
+  );
 }
 
 /** C0/C1 control characters other than tab, line feed and carriage return. */

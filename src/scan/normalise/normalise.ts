@@ -46,11 +46,30 @@ function ensureCapacity(n: number): void {
 export function normaliseForDetection(input: string): MappedText {
   const length = foldCodePoints(input);
   foldWords(length);
-  return joinAndCollapse(length);
+  const out = joinAndCollapse(length);
+  return {
+    text: utf16.decode(units.subarray(0, out)),
+    starts: starts.slice(0, out),
+    ends: ends.slice(0, out),
+  };
+}
+
+/** The same normalisation without the offset map, for texts whose spans are never reported (rule terms). */
+export function normaliseText(input: string): string {
+  const length = foldCodePoints(input);
+  foldWords(length);
+  const out = joinAndCollapse(length);
+  let text = '';
+  for (let k = 0; k < out; k++) text += String.fromCharCode(units[k]!);
+  return text;
 }
 
 /** Maps a span of the normalised text back to the original text. */
-export function toOriginalSpan(mapped: MappedText, start: number, end: number): { start: number; end: number } {
+export function toOriginalSpan(
+  mapped: MappedText,
+  start: number,
+  end: number,
+): { start: number; end: number } {
   if (mapped.text.length === 0) return { start: 0, end: 0 };
   const s = Math.min(Math.max(start, 0), mapped.text.length - 1);
   const e = Math.min(Math.max(end, s + 1), mapped.text.length);
@@ -120,8 +139,8 @@ function foldWords(n: number): void {
     while (j < n && isWordOrLeet(units[j]!)) {
       const cu = units[j]!;
       if (cu >= 0x61 && cu <= 0x7a) latin++;
-      else if (HOMOGLYPHS.has(cu)) lookalike++;
-      else if (LEET.has(cu)) {
+      else if (cu < HOMOGLYPHS.length && HOMOGLYPHS[cu] !== 0) lookalike++;
+      else if (cu < LEET.length && LEET[cu] !== 0) {
         // A leet character counts only where a letter follows it: "1gn0re" but not "base64".
         if (j + 1 < n && isLetterUnit(units[j + 1]!)) leetInterior = true;
       } else if (isLetterUnit(cu)) otherLetters++;
@@ -129,15 +148,15 @@ function foldWords(n: number): void {
     }
     if (latin > 0 && lookalike > 0 && otherLetters === 0) {
       for (let k = i; k < j; k++) {
-        const to = HOMOGLYPHS.get(units[k]!);
-        if (to !== undefined) units[k] = to;
+        const to = HOMOGLYPHS[units[k]!] ?? 0;
+        if (to !== 0) units[k] = to;
       }
       latin += lookalike;
     }
     if (leetInterior && latin >= 2) {
       for (let k = i; k < j; k++) {
-        const to = LEET.get(units[k]!);
-        if (to !== undefined) units[k] = to;
+        const to = LEET[units[k]!] ?? 0;
+        if (to !== 0) units[k] = to;
       }
     }
     i = j;
@@ -148,15 +167,22 @@ const SPACED_SEPARATORS = new Set([0x20, 0x2e, 0x2d, 0x5f, 0x2a, 0x7c, 0x2f, 0x2
 
 function isSingleLetterAt(k: number, n: number): boolean {
   return (
-    isLetterUnit(units[k]!) && (k === 0 || !isWordUnit(units[k - 1]!)) && (k + 1 >= n || !isWordUnit(units[k + 1]!))
+    isLetterUnit(units[k]!) &&
+    (k === 0 || !isWordUnit(units[k - 1]!)) &&
+    (k + 1 >= n || !isWordUnit(units[k + 1]!))
   );
 }
 
-function joinAndCollapse(n: number): MappedText {
+/** Joins spaced letters and collapses white space in the scratch buffers; returns the new length. */
+function joinAndCollapse(n: number): number {
   drop.fill(0, 0, n);
   // Spaced-out letters: three or more single letters, each separated by exactly one separator.
   for (let i = 0; i < n; ) {
-    if (!isSingleLetterAt(i, n)) {
+    // Only a letter right after a separator can start a spaced-out run.
+    if (
+      (i > 0 && units[i - 1] !== SPACE && !SPACED_SEPARATORS.has(units[i - 1]!)) ||
+      !isSingleLetterAt(i, n)
+    ) {
       i++;
       continue;
     }
@@ -186,9 +212,5 @@ function joinAndCollapse(n: number): MappedText {
     out++;
   }
   if (out > 0 && units[out - 1] === SPACE) out--;
-  return {
-    text: utf16.decode(units.subarray(0, out)),
-    starts: starts.slice(0, out),
-    ends: ends.slice(0, out),
-  };
+  return out;
 }

@@ -20,8 +20,15 @@ export interface Automaton {
   readonly outPatterns: Int32Array;
 }
 
+/** murmur3's finaliser over (node, unit): spreads both into the low bits the mask keeps. */
 function slot(node: number, unit: number, mask: number): number {
-  return (Math.imul(node, 0x9e3779b1) ^ Math.imul(unit, 0x85ebca6b)) & mask;
+  let h = Math.imul(node, 0x9e3779b1) ^ unit;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h & mask;
 }
 
 function lookup(a: Automaton, node: number, unit: number): number {
@@ -36,52 +43,65 @@ function lookup(a: Automaton, node: number, unit: number): number {
 }
 
 export function buildAutomaton(patterns: readonly string[]): Automaton {
-  // Build the trie with a Map, then freeze it into typed arrays.
-  const edges = new Map<number, number>();
-  const children: number[][] = [[]];
-  const own: number[][] = [[]];
+  // The trie lives in flat typed arrays (first-child / next-sibling lists; a dense table at the
+  // root) so building a few hundred thousand nodes allocates almost nothing.
+  let capacity = 1;
+  for (const p of patterns) capacity += p.length;
+  const root = new Int32Array(0x10000);
+  const firstChild = new Int32Array(capacity);
+  const nextSibling = new Int32Array(capacity);
+  const edgeUnit = new Int32Array(capacity);
+  const ownHead = new Int32Array(capacity).fill(-1);
+  const ownNext = new Int32Array(patterns.length).fill(-1);
+  const ownCount = new Int32Array(capacity);
+  let nodeCount = 1;
+  let edgeCount = 0;
   for (let p = 0; p < patterns.length; p++) {
     const pattern = patterns[p]!;
     let node = 0;
     for (let i = 0; i < pattern.length; i++) {
-      const key = node * 0x10000 + pattern.charCodeAt(i);
-      let next = edges.get(key);
-      if (next === undefined) {
-        next = children.length;
-        children.push([]);
-        own.push([]);
-        edges.set(key, next);
-        children[node]!.push(key);
+      const unit = pattern.charCodeAt(i);
+      let next = 0;
+      if (node === 0) next = root[unit]!;
+      else for (let c = firstChild[node]!; c !== 0; c = nextSibling[c]!) if (edgeUnit[c] === unit) next = c;
+      if (next === 0) {
+        next = nodeCount++;
+        edgeUnit[next] = unit;
+        nextSibling[next] = firstChild[node]!;
+        firstChild[node] = next;
+        if (node === 0) root[unit] = next;
+        else edgeCount++;
       }
       node = next;
     }
-    if (pattern.length > 0) own[node]!.push(p);
-  }
-  const nodeCount = children.length;
-  let capacity = 16;
-  while (capacity < edges.size * 2) capacity *= 2;
-  const mask = capacity - 1;
-  const hashNode = new Int32Array(capacity).fill(-1);
-  const hashUnit = new Int32Array(capacity);
-  const hashTarget = new Int32Array(capacity);
-  const root = new Int32Array(0x10000);
-  for (const [key, target] of edges) {
-    const node = Math.floor(key / 0x10000);
-    const unit = key % 0x10000;
-    if (node === 0) {
-      root[unit] = target;
-      continue;
+    if (pattern.length > 0) {
+      ownNext[p] = ownHead[node]!;
+      ownHead[node] = p;
+      ownCount[node]!++;
     }
-    let s = slot(node, unit, mask);
-    while (hashNode[s] !== -1) s = (s + 1) & mask;
-    hashNode[s] = node;
-    hashUnit[s] = unit;
-    hashTarget[s] = target;
+  }
+  let size = 16;
+  while (size < edgeCount * 2) size *= 2;
+  const mask = size - 1;
+  const hashNode = new Int32Array(size).fill(-1);
+  const hashUnit = new Int32Array(size);
+  const hashTarget = new Int32Array(size);
+  for (let node = 1; node < nodeCount; node++) {
+    for (let c = firstChild[node]!; c !== 0; c = nextSibling[c]!) {
+      let s = slot(node, edgeUnit[c]!, mask);
+      while (hashNode[s] !== -1) s = (s + 1) & mask;
+      hashNode[s] = node;
+      hashUnit[s] = edgeUnit[c]!;
+      hashTarget[s] = c;
+    }
   }
   const outStart = new Int32Array(nodeCount + 1);
-  for (let n = 0; n < nodeCount; n++) outStart[n + 1] = outStart[n]! + own[n]!.length;
+  for (let n = 0; n < nodeCount; n++) outStart[n + 1] = outStart[n]! + ownCount[n]!;
   const outPatterns = new Int32Array(outStart[nodeCount]!);
-  for (let n = 0; n < nodeCount; n++) outPatterns.set(own[n]!, outStart[n]!);
+  for (let n = 0; n < nodeCount; n++) {
+    let k = outStart[n]!;
+    for (let p = ownHead[n]!; p !== -1; p = ownNext[p]!) outPatterns[k++] = p;
+  }
   const patternLengths = Int32Array.from(patterns, (p) => p.length);
   const automaton: Automaton = {
     patternCount: patterns.length,
@@ -97,13 +117,13 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
     outPatterns,
   };
   // Breadth-first: fail links and dictionary links.
-  const queue: number[] = [];
-  for (const key of children[0]!) queue.push(edges.get(key)!);
-  for (let q = 0; q < queue.length; q++) {
+  const queue = new Int32Array(nodeCount);
+  let tail = 0;
+  for (let c = firstChild[0]!; c !== 0; c = nextSibling[c]!) queue[tail++] = c;
+  for (let q = 0; q < tail; q++) {
     const node = queue[q]!;
-    for (const key of children[node]!) {
-      const unit = key % 0x10000;
-      const child = edges.get(key)!;
+    for (let child = firstChild[node]!; child !== 0; child = nextSibling[child]!) {
+      const unit = edgeUnit[child]!;
       let f = automaton.fail[node]!;
       let target = lookup(automaton, f, unit);
       while (target <= 0 && f !== 0) {
@@ -112,8 +132,9 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
       }
       const failTo = target > 0 && target !== child ? target : 0;
       automaton.fail[child] = failTo;
-      automaton.dictLink[child] = outStart[failTo + 1]! > outStart[failTo]! ? failTo : automaton.dictLink[failTo]!;
-      queue.push(child);
+      automaton.dictLink[child] =
+        outStart[failTo + 1]! > outStart[failTo]! ? failTo : automaton.dictLink[failTo]!;
+      queue[tail++] = child;
     }
   }
   return automaton;
@@ -126,11 +147,15 @@ export function nextState(a: Automaton, node: number, unit: number): number {
     node = a.fail[node]!;
     next = lookup(a, node, unit);
   }
-  return next > 0 ? next : 0;
+  return Math.max(next, 0);
 }
 
 /** Calls `onMatch(pattern, end)` for every occurrence; `end` is exclusive. */
-export function scanAutomaton(a: Automaton, text: string, onMatch: (pattern: number, end: number) => void): void {
+export function scanAutomaton(
+  a: Automaton,
+  text: string,
+  onMatch: (pattern: number, end: number) => void,
+): void {
   let node = 0;
   for (let i = 0; i < text.length; i++) {
     node = nextState(a, node, text.charCodeAt(i));

@@ -1,4 +1,3 @@
-import { compileRules } from './compile.js';
 import { DELIMITER_RULES } from './delimiters.js';
 import { AR_RULES } from './phrases/ar.js';
 import { DE_RULES } from './phrases/de.js';
@@ -14,7 +13,11 @@ import { RU_RULES } from './phrases/ru.js';
 import { ZH_RULES } from './phrases/zh.js';
 import type { PhraseRule } from './types.js';
 
-/** Every shipped phrase rule, wired by static imports (no registry, nothing loaded at run time). */
+/**
+ * Every shipped phrase rule, wired by static imports (no registry, nothing loaded at run time).
+ * The scanner itself loads the prebuilt `compiled-rules.json`; `npm run build:rules` regenerates
+ * it from this list and a test fails when the two disagree.
+ */
 export const ALL_RULES: readonly PhraseRule[] = Object.freeze([
   ...DELIMITER_RULES,
   ...EN_RULES,
@@ -30,5 +33,3 @@ export const ALL_RULES: readonly PhraseRule[] = Object.freeze([
   ...HI_RULES,
   ...AR_RULES,
 ]);
-
-export const defaultCompiledRules = compileRules(ALL_RULES);

@@ -1,7 +1,7 @@
-import { type ScanUnit, expandForDetection } from '../decode/index.js';
+import { expandForDetection, type ScanUnit } from '../decode/index.js';
 import { toOriginalSpan } from '../normalise/index.js';
-import { defaultCompiledRules } from './allRules.js';
 import type { CompiledRules } from './compile.js';
+import { defaultCompiledRules } from './defaultRules.js';
 import { matchRules } from './matchRules.js';
 import type { InjectionCategory } from './types.js';
 
@@ -19,7 +19,11 @@ export interface RuleMatch {
 }
 
 /** Runs the rules over every unit; one match per rule, preferring the one found in plain text. */
-export function matchUnits(units: readonly ScanUnit[], compiled: CompiledRules, indirect: boolean): RuleMatch[] {
+export function matchUnits(
+  units: readonly ScanUnit[],
+  compiled: CompiledRules,
+  indirect: boolean,
+): RuleMatch[] {
   const best = new Map<number, RuleMatch>();
   for (const unit of units) {
     for (const raw of matchRules(compiled, unit.mapped.text)) {
@@ -51,5 +55,9 @@ export function detectRuleMatches(
   text: string,
   options: { readonly indirect?: boolean; readonly rules?: CompiledRules } = {},
 ): RuleMatch[] {
-  return matchUnits(expandForDetection(text), options.rules ?? defaultCompiledRules, options.indirect ?? false);
+  return matchUnits(
+    expandForDetection(text),
+    options.rules ?? defaultCompiledRules,
+    options.indirect ?? false,
+  );
 }

@@ -15,7 +15,11 @@ const rule = (id: string, sequence: string[][], extra: Partial<PhraseRule> = {})
 });
 
 const RULES = compileRules([
-  rule('t.ignore', [['ignore', 'disregard'], ['previous', 'prior', 'all previous'], ['instruct*', 'rules']]),
+  rule('t.ignore', [
+    ['ignore', 'disregard'],
+    ['previous', 'prior', 'all previous'],
+    ['instruct*', 'rules'],
+  ]),
   rule('t.zh', [['忽略'], ['之前', '以上'], ['指令']], { lang: 'zh' }),
   rule('t.indirect', [['ai assistant']], { indirectOnly: true, category: 'indirect_command' }),
   rule('t.single', [['jailbroken']], { category: 'jailbreak' }),
@@ -86,7 +90,8 @@ describe('Aho-Corasick', () => {
           scanAutomaton(automaton, text, (p, end) => found.push(`${p}@${end}`));
           const expected: string[] = [];
           patterns.forEach((p, i) => {
-            for (let at = text.indexOf(p); at >= 0; at = text.indexOf(p, at + 1)) expected.push(`${i}@${at + p.length}`);
+            for (let at = text.indexOf(p); at >= 0; at = text.indexOf(p, at + 1))
+              expected.push(`${i}@${at + p.length}`);
           });
           expect(found.sort()).toEqual(expected.sort());
         },

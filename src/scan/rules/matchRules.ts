@@ -1,4 +1,4 @@
-import { isWordUnit } from '../normalise/index.js';
+import { isUnspacedScript, isWordUnit } from '../normalise/index.js';
 import { scanAutomaton } from './ahoCorasick.js';
 import type { CompiledRules } from './compile.js';
 
@@ -9,6 +9,14 @@ export interface RawRuleMatch {
   readonly end: number;
   readonly count: number;
 }
+
+/** A neighbour that makes a spaced-script term part of a longer word; Han, Kana and Hangul do not ("是AI"). */
+function continuesWord(unit: number): boolean {
+  return isWordUnit(unit) && !isUnspacedScript(unit);
+}
+
+/** How far a stem's match extends into the rest of its word. */
+const MAX_STEM_SUFFIX = 24;
 
 interface StepState {
   stamp: Uint32Array;
@@ -50,10 +58,21 @@ export function matchRules(compiled: CompiledRules, text: string): RawRuleMatch[
   const found = new Map<number, { start: number; end: number; count: number }>();
   const { automaton, needsStartBoundary, needsEndBoundary, stepsStart, stepRule, stepIndex } = compiled;
 
-  scanAutomaton(automaton, text, (pattern, end) => {
-    const start = end - automaton.patternLengths[pattern]!;
-    if (needsStartBoundary[pattern] === 1 && start > 0 && isWordUnit(text.charCodeAt(start - 1))) return;
-    if (needsEndBoundary[pattern] === 1 && end < text.length && isWordUnit(text.charCodeAt(end))) return;
+  scanAutomaton(automaton, text, (pattern, patternEnd) => {
+    const start = patternEnd - automaton.patternLengths[pattern]!;
+    if (needsStartBoundary[pattern] === 1 && start > 0 && continuesWord(text.charCodeAt(start - 1))) return;
+    if (
+      needsEndBoundary[pattern] === 1 &&
+      patternEnd < text.length &&
+      continuesWord(text.charCodeAt(patternEnd))
+    )
+      return;
+    let end = patternEnd;
+    if (compiled.isStem[pattern] === 1) {
+      // A stem's occurrence runs to the end of its word (bounded, so the pass stays linear).
+      const limit = Math.min(text.length, end + MAX_STEM_SUFFIX);
+      while (end < limit && continuesWord(text.charCodeAt(end))) end++;
+    }
     for (let k = stepsStart[pattern]!; k < stepsStart[pattern + 1]!; k++) {
       const rule = stepRule[k]!;
       const step = stepIndex[k]!;

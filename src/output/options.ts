@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { SOURCES } from '../core/index.js';
+import { invalidOptionsFromZod } from '../errors/index.js';
+import { PII_ENTITY_NAMES } from './pii/index.js';
+import type { Vault } from './redact/index.js';
+import { REDACTION_MODES, SINKS } from './types.js';
+
+/** Outputs are larger than prompts: 1 MiB by default, at most 16 MiB. */
+export const DEFAULT_OUTPUT_MAX_BYTES = 1024 * 1024;
+
+const vaultSchema = z.custom<Vault>(
+  (v) => typeof v === 'object' && v !== null && typeof (v as { tokenize?: unknown }).tokenize === 'function',
+  { message: 'expected a vault from createVault()' },
+);
+
+export const scanOutputOptionsSchema = z.strictObject({
+  sink: z.enum(SINKS).optional(),
+  allowedHosts: z.array(z.string().min(1).max(253)).max(1000).optional(),
+  redaction: z.enum(REDACTION_MODES).optional(),
+  redactionKey: z.union([z.string().min(16), z.instanceof(Uint8Array)]).optional(),
+  vault: vaultSchema.optional(),
+  fingerprintKey: z.union([z.string().min(1), z.instanceof(Uint8Array)]).optional(),
+  secrets: z.boolean().optional(),
+  pii: z.union([z.boolean(), z.array(z.enum(PII_ENTITY_NAMES))]).optional(),
+  onSecret: z.enum(['block', 'confirm', 'redact']).optional(),
+  onPii: z.enum(['block', 'confirm', 'redact']).optional(),
+  maxBytes: z
+    .number()
+    .int()
+    .min(1)
+    .max(16 * 1024 * 1024)
+    .optional(),
+  enabled: z.boolean().optional(),
+  context: z
+    .strictObject({
+      tenantId: z.string().min(1).max(128).optional(),
+      traceId: z.string().min(1).max(128).optional(),
+      principal: z.string().min(1).max(256).optional(),
+      agentId: z.string().min(1).max(256).optional(),
+      source: z.enum(SOURCES).optional(),
+    })
+    .optional(),
+});
+
+export type ScanOutputOptions = z.input<typeof scanOutputOptionsSchema>;
+
+/** Validates options; the error names the key, never its value. */
+export function resolveOutputOptions(options: unknown): ScanOutputOptions {
+  if (options === undefined) return {};
+  const parsed = scanOutputOptionsSchema.safeParse(options);
+  if (parsed.success) return parsed.data;
+  throw invalidOptionsFromZod(parsed.error);
+}

@@ -1,0 +1,161 @@
+import type { Finding, Lane } from '../../core/index.js';
+import { strictestLane } from '../../core/index.js';
+import { resolveOutputOptions, type ScanOutputOptions } from '../options.js';
+import { scanOutput } from '../scanOutput.js';
+import { OutputBlockedError } from './OutputBlockedError.js';
+
+export interface OutputStreamOptions extends ScanOutputOptions {
+  /**
+   * Characters held back at the end of the unreleased text, so a secret or PII value split
+   * across chunks is seen whole before any of it is released. Must exceed the longest value a
+   * detector matches on one line (default 256).
+   */
+  readonly holdBack?: number;
+  /** The most text ever held (an unfinished private key block, say); beyond it the stream fails closed. Default 16 KiB. */
+  readonly maxHold?: number;
+}
+
+/** What a guarded stream found so far. */
+export interface OutputStreamReport {
+  readonly lane: Lane;
+  readonly findings: readonly Finding[];
+  readonly blocked: boolean;
+  /** Characters of (redacted) output released downstream. */
+  readonly released: number;
+}
+
+export interface GuardedOutputStream extends TransformStream<string, string> {
+  report(): OutputStreamReport;
+}
+
+const PEM_BEGIN = '-----BEGIN';
+const PEM_END = '-----END';
+
+function shift(findings: readonly Finding[], offset: number): Finding[] {
+  return findings.map((f) =>
+    f.span ? { ...f, span: { ...f.span, start: f.span.start + offset, end: f.span.end + offset } } : f,
+  );
+}
+
+/**
+ * Where the unreleased text may be cut: before the held-back tail, never inside a match, an
+ * unfinished private-key block, a markdown/HTML construct that has not closed yet, or a
+ * surrogate pair.
+ */
+function releasePoint(
+  pending: string,
+  holdBack: number,
+  matchSpans: ReadonlyArray<{ start: number; end: number }>,
+  markup: boolean,
+): number {
+  let cut = Math.max(0, pending.length - holdBack);
+  for (const span of matchSpans) if (span.start < cut && span.end > cut) cut = span.start;
+  const begin = pending.lastIndexOf(PEM_BEGIN, cut);
+  if (begin >= 0 && pending.indexOf(PEM_END, begin) < 0) cut = Math.min(cut, begin);
+  if (markup && cut > 0) {
+    const open = Math.max(pending.lastIndexOf('[', cut - 1), pending.lastIndexOf('<', cut - 1));
+    const close = Math.max(pending.lastIndexOf(')', cut - 1), pending.lastIndexOf('>', cut - 1));
+    if (open > close) cut = Math.min(cut, open > 0 && pending[open - 1] === '!' ? open - 1 : open);
+  }
+  const unit = pending.charCodeAt(cut - 1);
+  if (cut > 0 && unit >= 0xd800 && unit <= 0xdbff) cut--;
+  return cut;
+}
+
+/**
+ * A web `TransformStream` that guards streamed model output chunk by chunk (tokens as they
+ * arrive). Text is released once it cannot become part of a finding any more; the last
+ * `holdBack` characters wait for the next chunk. When output must stop (a secret, with
+ * `onSecret: 'block'`; dangerous content for a shell or SQL sink), nothing from the offending
+ * point on is released and the stream errors with `OutputBlockedError` (`ERR_OUTPUT_BLOCKED`);
+ * `report()` says why. Redaction and neutralisation apply as in `scanOutput`.
+ */
+export function createOutputStream(options: OutputStreamOptions = {}): GuardedOutputStream {
+  const { holdBack = 256, maxHold = 16 * 1024, ...scanOptions } = options;
+  const resolved = resolveOutputOptions(scanOptions);
+  const markup = resolved.sink === 'markdown' || resolved.sink === 'html';
+  let pending = '';
+  let consumed = 0;
+  let released = 0;
+  let blocked = false;
+  const findings: Finding[] = [];
+  const lanes: Lane[] = [];
+
+  const stop = (controller: TransformStreamDefaultController<string>, why: readonly Finding[]) => {
+    blocked = true;
+    lanes.push('block');
+    pending = '';
+    controller.error(new OutputBlockedError(why, released));
+  };
+
+  const release = (controller: TransformStreamDefaultController<string>, end: boolean) => {
+    const whole = scanOutput(pending, resolved);
+    if (whole.lane === 'block') return stop(controller, shift(whole.findings, consumed));
+    const cut = end ? pending.length : releasePoint(pending, holdBack, whole.matches, markup);
+    if (!end && cut === 0 && pending.length > maxHold) {
+      return stop(controller, [
+        {
+          detector: 'maestro:stream-hold-exceeded',
+          category: 'unsafe_output',
+          severity: 'high',
+          evidence: `More than ${maxHold} characters could not be released safely.`,
+          refs: { layer: 1, controls: ['C19', 'C23'], threats: ['T4'] },
+        },
+      ]);
+    }
+    if (cut === 0) return;
+    const part = cut === pending.length ? whole : scanOutput(pending.slice(0, cut), resolved);
+    if (part.lane === 'block') return stop(controller, shift(part.findings, consumed));
+    findings.push(...shift(part.findings, consumed));
+    lanes.push(part.lane);
+    if (part.redacted.length > 0) controller.enqueue(part.redacted);
+    released += part.redacted.length;
+    consumed += cut;
+    pending = pending.slice(cut);
+  };
+
+  const stream = new TransformStream<string, string>({
+    transform(chunk, controller) {
+      if (blocked) return;
+      if (typeof chunk !== 'string') {
+        controller.error(new TypeError('createOutputStream: chunks must be strings (decode bytes first).'));
+        return;
+      }
+      pending += chunk;
+      try {
+        release(controller, false);
+      } catch (error) {
+        if (!blocked) stop(controller, failure());
+        void error;
+      }
+    },
+    flush(controller) {
+      if (blocked || pending.length === 0) return;
+      try {
+        release(controller, true);
+      } catch {
+        if (!blocked) stop(controller, failure());
+      }
+    },
+  });
+  return Object.assign(stream, {
+    report: (): OutputStreamReport => ({
+      lane: strictestLane(...lanes),
+      findings: [...findings],
+      blocked,
+      released,
+    }),
+  });
+}
+
+function failure(): Finding[] {
+  return [
+    {
+      detector: 'maestro:ERR_OUTPUT_SCAN_FAILED',
+      category: 'scan_failed',
+      severity: 'high',
+      evidence: 'The output guard could not complete; the stream was stopped (fail closed).',
+      refs: { layer: 1, controls: ['C19', 'C23'], threats: ['T4'] },
+    },
+  ];
+}

@@ -1,0 +1,10 @@
+export { detectHtmlRisks, type HtmlOutputOptions, type SanitizedHtml, sanitizeHtmlOutput } from './html.js';
+export { findInvisible, stripInvisible } from './invisible.js';
+export { findMarkdownRisks, type MarkdownOptions, neutraliseMarkdown } from './markdown.js';
+export { neutraliseUnsafe, type UnsafeOptions, unsafeOptionsSchema } from './neutraliseUnsafe.js';
+export type { UrlPolicy } from './policy.js';
+export { detectShellRisks } from './shell.js';
+export { detectSinkRisks, type SinkOptions } from './sinks.js';
+export { detectSqlRisks } from './sql.js';
+export { findTerminalEscapes, stripTerminalEscapes } from './terminal.js';
+export { type Neutralised, type UnsafeMatch, unsafeMatchSeverity } from './types.js';
