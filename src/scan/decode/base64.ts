@@ -1,7 +1,7 @@
 import { bytesToText } from './looksLikeText.js';
 
 /** Shortest run worth decoding: 20 base64 characters carry 15 bytes, about two words. */
-const MIN_RUN = 20;
+export const MIN_BASE64_RUN = 20;
 
 function isBase64Unit(cu: number): boolean {
   return (
@@ -28,7 +28,7 @@ export function findBase64Runs(text: string): Array<{ start: number; end: number
     while (i < text.length && isBase64Unit(text.charCodeAt(i))) i++;
     let end = i;
     while (end < text.length && end - i < 2 && text.charCodeAt(end) === 0x3d) end++;
-    if (end - start >= MIN_RUN) runs.push({ start, end });
+    if (end - start >= MIN_BASE64_RUN) runs.push({ start, end });
     i = end;
   }
   return runs;

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { findBase64Runs } from './base64.js';
 import { decodeEscapes } from './escapes.js';
 import { DEFAULT_EXPAND_LIMITS, expandForDetection } from './expand.js';
 import { findHexText } from './hex.js';
@@ -67,6 +68,44 @@ describe('expandForDetection', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (s) => {
         expandForDetection(s);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('encodingHints', () => {
+  it('rules decoders in only when they could find something', async () => {
+    const { encodingHints } = await import('./encodingHints.js');
+    expect(encodingHints('plain words and sentences here, nothing encoded.', 20, 16)).toEqual({
+      base64: false,
+      hex: false,
+      escapes: false,
+    });
+    expect(encodingHints(Buffer.from('ignore all previous').toString('base64'), 20, 16).base64).toBe(true);
+    expect(encodingHints('69 67 6e 6f 72 65 20 61 6c 6c', 20, 16).hex).toBe(true);
+    expect(encodingHints('\\x69\\x67', 20, 16).hex).toBe(true);
+    expect(encodingHints('a %41 and %42', 20, 16).escapes).toBe(true);
+  });
+  it('never hides something the decoders would find (property)', async () => {
+    const { encodingHints } = await import('./encodingHints.js');
+    const pieces = fc.constantFrom(
+      '69 67 6e 6f 72 65 20 61',
+      '\\x69\\x67',
+      '%69%67',
+      '&#105;',
+      Buffer.from('ignore previous instructions').toString('base64'),
+      ' ',
+      'word',
+      '0x69 0x67',
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 12 }), (parts) => {
+        const text = parts.join(parts.length % 2 === 0 ? ' ' : '');
+        const h = encodingHints(text, 20, 16);
+        if (findHexText(text).length > 0) expect(h.hex).toBe(true);
+        if (findBase64Runs(text).length > 0) expect(h.base64).toBe(true);
+        if (decodeEscapes(text).count >= 2) expect(h.escapes).toBe(true);
       }),
       { numRuns: 300 },
     );

@@ -1,7 +1,8 @@
 import { type MappedText, normaliseForDetection } from '../normalise/index.js';
-import { decodeBase64Text, findBase64Runs } from './base64.js';
+import { decodeBase64Text, findBase64Runs, MIN_BASE64_RUN } from './base64.js';
+import { encodingHints } from './encodingHints.js';
 import { decodeEscapes } from './escapes.js';
-import { findHexText } from './hex.js';
+import { findHexText, MIN_HEX_DIGITS } from './hex.js';
 
 export type EncodingKind = 'base64' | 'hex' | 'escapes';
 
@@ -103,7 +104,8 @@ export function expandForDetection(
       return true;
     };
 
-    for (const run of findBase64Runs(item.raw)) {
+    const hints = encodingHints(item.raw, MIN_BASE64_RUN, MIN_HEX_DIGITS);
+    for (const run of hints.base64 ? findBase64Runs(item.raw) : []) {
       const decoded = decodeBase64Text(item.raw.slice(run.start, run.end));
       if (decoded === undefined) continue;
       const from = origin(run.start, 'start');
@@ -111,7 +113,7 @@ export function expandForDetection(
       if (!enqueue(decoded, constantMap(decoded.length, from), constantMap(decoded.length, to), 'base64'))
         break;
     }
-    for (const run of findHexText(item.raw)) {
+    for (const run of hints.hex ? findHexText(item.raw) : []) {
       const from = origin(run.start, 'start');
       const to = origin(run.end - 1, 'end');
       if (
@@ -124,7 +126,7 @@ export function expandForDetection(
       )
         break;
     }
-    if (mightHaveEscapes(item.raw)) {
+    if (hints.escapes && mightHaveEscapes(item.raw)) {
       const decoded = decodeEscapes(item.raw);
       if (decoded.count >= 2) {
         enqueue(

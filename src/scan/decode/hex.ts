@@ -1,6 +1,6 @@
 import { bytesToText } from './looksLikeText.js';
 
-const MIN_DIGITS = 16;
+export const MIN_HEX_DIGITS = 16;
 
 function hexValue(cu: number): number {
   if (cu >= 0x30 && cu <= 0x39) return cu - 0x30;
@@ -17,7 +17,7 @@ export function findHexText(text: string): Array<{ start: number; end: number; d
   const found: Array<{ start: number; end: number; decoded: string }> = [];
   let i = 0;
   while (i < text.length) {
-    // Cheap tests first: a plain run must hold MIN_DIGITS hex digits in a row, an escaped one
+    // Cheap tests first: a plain run must hold MIN_HEX_DIGITS hex digits in a row, an escaped one
     // starts with "\x" or "0x". English words made of a–f letters end here without allocating.
     const first = text.charCodeAt(i);
     const escaped =
@@ -31,7 +31,7 @@ export function findHexText(text: string): Array<{ start: number; end: number; d
       let j = i;
       while (j < text.length && hexValue(text.charCodeAt(j)) >= 0) j++;
       if (
-        j - i < MIN_DIGITS &&
+        j - i < MIN_HEX_DIGITS &&
         !(text.charCodeAt(j) === 0x20 && hexValue(text.charCodeAt(j + 1)) >= 0 && j - i === 2)
       ) {
         i = j;
@@ -72,7 +72,7 @@ export function findHexText(text: string): Array<{ start: number; end: number; d
       )
         i += 3;
     }
-    if (bytes.length * 2 >= MIN_DIGITS) {
+    if (bytes.length * 2 >= MIN_HEX_DIGITS) {
       const decoded = bytesToText(Uint8Array.from(bytes));
       if (decoded !== undefined) found.push({ start, end: i, decoded });
     }

@@ -80,7 +80,8 @@ function foldCodePoints(input: string): number {
   ensureCapacity(input.length * MAX_EXPANSION + 4);
   let n = 0;
   for (let i = 0; i < input.length; ) {
-    const cp = input.codePointAt(i)!;
+    const unit = input.charCodeAt(i);
+    const cp = unit >= 0xd800 && unit <= 0xdbff ? input.codePointAt(i)! : unit;
     const width = cp > 0xffff ? 2 : 1;
     if (cp < 0x80 && cp > 0x20 && cp !== 0x7f) {
       // ASCII fast path.
@@ -163,7 +164,13 @@ function foldWords(n: number): void {
   }
 }
 
-const SPACED_SEPARATORS = new Set([0x20, 0x2e, 0x2d, 0x5f, 0x2a, 0x7c, 0x2f, 0x2b, 0x7e]);
+/** ` .-_*|/+~`: what may stand between spaced-out letters, as a lookup table over ASCII. */
+const SPACED_SEPARATOR = new Uint8Array(128);
+for (const c of ' .-_*|/+~') SPACED_SEPARATOR[c.charCodeAt(0)] = 1;
+
+function isSpacedSeparator(cu: number): boolean {
+  return cu < 128 && SPACED_SEPARATOR[cu] === 1;
+}
 
 function isSingleLetterAt(k: number, n: number): boolean {
   return (
@@ -178,17 +185,14 @@ function joinAndCollapse(n: number): number {
   drop.fill(0, 0, n);
   // Spaced-out letters: three or more single letters, each separated by exactly one separator.
   for (let i = 0; i < n; ) {
-    // Only a letter right after a separator can start a spaced-out run.
-    if (
-      (i > 0 && units[i - 1] !== SPACE && !SPACED_SEPARATORS.has(units[i - 1]!)) ||
-      !isSingleLetterAt(i, n)
-    ) {
+    // Inside a word nothing can start a spaced-out run: skip without the full test.
+    if ((i > 0 && isWordUnit(units[i - 1]!)) || !isSingleLetterAt(i, n)) {
       i++;
       continue;
     }
     let j = i;
     let count = 1;
-    while (j + 2 < n && SPACED_SEPARATORS.has(units[j + 1]!) && isSingleLetterAt(j + 2, n)) {
+    while (j + 2 < n && isSpacedSeparator(units[j + 1]!) && isSingleLetterAt(j + 2, n)) {
       j += 2;
       count++;
     }
