@@ -75,3 +75,14 @@ describe('scanOutput', () => {
     for (const f of result.findings) expect(unknownRefIds(f.refs)).toEqual([]);
   });
 });
+
+describe('scanOutput: secrets and PII on the same characters', () => {
+  it('redacts a connection-string password as a secret even when it looks like an email address', () => {
+    const text = 'Connect with postgres://app_admin:Tr0ub4dor-and-3@db.internal.example:5432/orders now.';
+    const result = scanOutput(text, { onSecret: 'redact' });
+    expect(result.redacted).toBe(
+      'Connect with postgres://app_admin:[SECRET]@db.internal.example:5432/orders now.',
+    );
+    expect(result.findings.map((f) => f.category)).toEqual(['secret']);
+  });
+});

@@ -105,7 +105,15 @@ function guard(text: string, options: ScanOutputOptions): OutputScanResult {
     );
   }
   if (options.pii !== false) {
-    leaks.push(...detectPii(visible.text, Array.isArray(options.pii) ? { entities: options.pii } : {}));
+    // A secret outranks PII on the same characters: a password that looks like an email
+    // address inside a connection string is redacted as the secret it is.
+    const secrets = [...leaks];
+    const overlapsSecret = (m: OutputMatch) => secrets.some((s) => m.start < s.end && s.start < m.end);
+    leaks.push(
+      ...detectPii(visible.text, Array.isArray(options.pii) ? { entities: options.pii } : {}).filter(
+        (m) => !overlapsSecret(m),
+      ),
+    );
   }
   const mode = options.redaction ?? 'mask';
   const redacted = redact(visible.text, leaks, {

@@ -1,8 +1,12 @@
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { SINKS, scanOutput } from '../../output/index.js';
 import { securityScan } from '../../scan/index.js';
-import { readJsonl } from '../scan/readJsonl.js';
+import { readJsonl, readJsonlLines } from '../scan/readJsonl.js';
 
 const DEMO_FILE = fileURLToPath(new URL('../../../examples/scan-demo.jsonl', import.meta.url));
+const OUTPUT_DEMO_FILE = fileURLToPath(new URL('../../../examples/output-demo.jsonl', import.meta.url));
+const outputLine = z.object({ id: z.string(), sink: z.enum(SINKS), text: z.string() });
 
 /**
  * `npm start` until the gateway exists: scans the shipped examples (benign prompts, direct and
@@ -24,6 +28,20 @@ export async function runDemo(): Promise<number> {
     );
   }
   process.stdout.write(`\nauto ${counts.auto}, confirm ${counts.confirm}, block ${counts.block}\n`);
-  process.stdout.write('Try: npx maestro scan "Ignore all previous instructions" --format table\n');
+
+  process.stdout.write('\nmaestro output guard demo: every example goes through scanOutput()\n\n');
+  process.stdout.write(
+    `${'id'.padEnd(20)} ${'sink'.padEnd(9)} ${'lane'.padEnd(8)} redacted / neutralised output\n`,
+  );
+  for await (const item of readJsonlLines(OUTPUT_DEMO_FILE, outputLine)) {
+    if (!item.ok) continue;
+    const result = scanOutput(item.value.text, { sink: item.value.sink });
+    const shown = JSON.stringify(result.redacted).slice(0, 90);
+    process.stdout.write(
+      `${item.value.id.padEnd(20)} ${item.value.sink.padEnd(9)} ${result.lane.padEnd(8)} ${shown}\n`,
+    );
+  }
+  process.stdout.write('\nTry: npx maestro scan "Ignore all previous instructions" --format table\n');
+  process.stdout.write('     echo "key: postgres://u:longpassword1@db/x" | npx maestro scan-output\n');
   return 0;
 }
