@@ -3,4 +3,5 @@ import type { Suite } from './lib/report.js';
 /** Suites by id, in the order `npm run bench` runs them. Loaded lazily so one suite's imports stay its own. */
 export const SUITES: Readonly<Record<string, () => Promise<Suite>>> = {
   scan: async () => (await import('./scan/suite.js')).scanSuite,
+  output: async () => (await import('./output/suite.js')).outputSuite,
 };

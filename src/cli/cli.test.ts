@@ -87,6 +87,9 @@ describe('maestro scan (subprocess)', () => {
     expect(bad.stderr).not.toMatch(/\bat .*\.(ts|js):\d+/);
     expect(maestro(['scan', '--bogus']).code).toBe(1);
     expect(maestro(['scan', '--file', '/nonexistent/file.txt']).stderr).toContain('Cannot read --file');
+    const missing = maestro(['scan', '--jsonl', '/nonexistent/batch.jsonl']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('ERR_USAGE: Cannot read --jsonl');
   });
   it('fails closed on oversize input with the error code', () => {
     const r = maestro(['scan', '--max-bytes', '10'], 'this text is longer than ten bytes');

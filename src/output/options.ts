@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SOURCES } from '../core/index.js';
-import { invalidOptionsFromZod } from '../errors/index.js';
+import { InvalidOptionsError, invalidOptionsFromZod } from '../errors/index.js';
 import { PII_ENTITY_NAMES } from './pii/index.js';
 import type { Vault } from './redact/index.js';
 import { REDACTION_MODES, SINKS } from './types.js';
@@ -48,6 +48,20 @@ export type ScanOutputOptions = z.input<typeof scanOutputOptionsSchema>;
 export function resolveOutputOptions(options: unknown): ScanOutputOptions {
   if (options === undefined) return {};
   const parsed = scanOutputOptionsSchema.safeParse(options);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    const o = parsed.data;
+    if (o.redaction === 'tokenize' && o.vault === undefined) {
+      throw new InvalidOptionsError(
+        "Invalid option vault: redaction 'tokenize' needs a vault from createVault().",
+        ['vault'],
+      );
+    }
+    if (o.redactionKey instanceof Uint8Array && o.redactionKey.length < 16) {
+      throw new InvalidOptionsError('Invalid option redactionKey: at least 16 bytes are needed.', [
+        'redactionKey',
+      ]);
+    }
+    return o;
+  }
   throw invalidOptionsFromZod(parsed.error);
 }

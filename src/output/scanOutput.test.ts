@@ -62,6 +62,8 @@ describe('scanOutput', () => {
     expect(() => scanOutput('x'.repeat(20), { maxBytes: 10 })).toThrow(InputTooLargeError);
     expect(() => scanOutput('x', { sink: 'pdf' } as never)).toThrow(InvalidOptionsError);
     expect(() => scanOutput('x', { redaction: 'hash', redactionKey: 'short' })).toThrow(/redactionKey/);
+    expect(() => scanOutput('x', { redaction: 'tokenize' })).toThrow(/needs a vault/);
+    expect(() => scanOutput('x', { redaction: 'hash', redactionKey: new Uint8Array(8) })).toThrow(/16 bytes/);
   });
   it('the kill switch routes every output to confirm', () => {
     expect(scanOutput(`key ${TOKEN}`, { enabled: false }).lane).toBe('confirm');

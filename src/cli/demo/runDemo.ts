@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { SINKS, scanOutput } from '../../output/index.js';
 import { securityScan } from '../../scan/index.js';
-import { readJsonl, readJsonlLines } from '../scan/readJsonl.js';
+import { readJsonlLines, scanLineSchema } from '../scan/readJsonl.js';
 
 const DEMO_FILE = fileURLToPath(new URL('../../../examples/scan-demo.jsonl', import.meta.url));
 const OUTPUT_DEMO_FILE = fileURLToPath(new URL('../../../examples/output-demo.jsonl', import.meta.url));
@@ -18,8 +18,9 @@ export async function runDemo(): Promise<number> {
     `${'id'.padEnd(28)} ${'source'.padEnd(10)} ${'lane'.padEnd(8)} ${'score'.padEnd(6)} reason\n`,
   );
   const counts = { auto: 0, confirm: 0, block: 0 };
-  for await (const item of readJsonl(DEMO_FILE)) {
-    if (!item.ok) continue;
+  for await (const line of readJsonlLines(DEMO_FILE, scanLineSchema)) {
+    if (!line.ok) continue;
+    const item = line.value;
     const source = item.source ?? 'user';
     const result = securityScan(item.text, { source });
     counts[result.lane]++;

@@ -1,38 +1,25 @@
-import { createReadStream } from 'node:fs';
+import { accessSync, constants, createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { SOURCES, type Source } from '../../core/index.js';
+import { SOURCES } from '../../core/index.js';
+import { UsageError } from '../../errors/index.js';
 
-const lineSchema = z.object({
+/** A line of `maestro scan --jsonl`. */
+export const scanLineSchema = z.object({
   id: z.string().min(1).max(256),
   text: z.string(),
   source: z.enum(SOURCES).optional(),
 });
 
-export type JsonlItem =
-  | {
-      readonly ok: true;
-      readonly line: number;
-      readonly id: string;
-      readonly text: string;
-      readonly source?: Source;
-    }
-  | { readonly ok: false; readonly line: number; readonly problem: string };
-
-/** Streams a scan JSONL file (or stdin for "-"): `{"id","text","source"?}` per line, in order. */
-export async function* readJsonl(path: string): AsyncGenerator<JsonlItem> {
-  for await (const item of readJsonlLines(path, lineSchema)) {
-    if (!item.ok) yield item;
-    else {
-      const { id, text, source } = item.value;
-      yield source === undefined
-        ? { ok: true, line: item.line, id, text }
-        : { ok: true, line: item.line, id, text, source };
+async function* readLines(path: string): AsyncGenerator<[string, number]> {
+  if (path !== '-') {
+    try {
+      accessSync(path, constants.R_OK);
+      if (!statSync(path).isFile()) throw new Error('not a file');
+    } catch {
+      throw new UsageError(`Cannot read --jsonl ${path}.`);
     }
   }
-}
-
-async function* readLines(path: string): AsyncGenerator<[string, number]> {
   const input = path === '-' ? process.stdin : createReadStream(path, { encoding: 'utf8' });
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   let n = 0;

@@ -1,12 +1,14 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { UsageError } from '../../errors/index.js';
 import { SINKS, type Sink } from '../../output/index.js';
-import { createProgress } from '../scan/progress.js';
+import { checkOneInput, parseMaxBytes, readSingleInput, runBatch, singleExitCode } from '../input.js';
 import { readJsonlLines } from '../scan/readJsonl.js';
-import { EXIT_FLAGGED, EXIT_INPUT_ERROR, EXIT_OK } from '../scan/scanCommand.js';
 import { type ScanOutputRecord, scanOutputRecord } from './scanOutputRecord.js';
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
 
 interface ScanOutputCommandOptions {
   file?: string;
@@ -41,14 +43,8 @@ export async function runScanOutput(
   const sink = parseSink(options.sink);
   if (options.format !== 'json' && options.format !== 'table')
     throw new UsageError('--format must be json or table.');
-  const maxBytes = options.maxBytes === undefined ? undefined : Number(options.maxBytes);
-  if (maxBytes !== undefined && (!Number.isInteger(maxBytes) || maxBytes < 1)) {
-    throw new UsageError('--max-bytes must be a positive whole number.');
-  }
-  const given = [text !== undefined, options.file !== undefined, options.jsonl !== undefined].filter(
-    Boolean,
-  ).length;
-  if (given > 1) throw new UsageError('Give one of: a text argument, --file, --jsonl.');
+  const maxBytes = parseMaxBytes(options.maxBytes);
+  checkOneInput(text, options.file, options.jsonl);
   const base = {
     sink,
     ...(maxBytes === undefined ? {} : { maxBytes }),
@@ -56,52 +52,17 @@ export async function runScanOutput(
   };
   const table = options.format === 'table';
   if (table) process.stdout.write(`${'id'.padEnd(24)} ${'lane'.padEnd(8)} findings\n`);
-  const print = (r: ScanOutputRecord) => process.stdout.write(`${table ? tableRow(r) : JSON.stringify(r)}\n`);
-
+  const print = (r: ScanOutputRecord): ScanOutputRecord => {
+    process.stdout.write(`${table ? tableRow(r) : JSON.stringify(r)}\n`);
+    return r;
+  };
   if (options.jsonl !== undefined) {
-    let flagged = false;
-    let malformed = false;
-    let done = 0;
-    const progress = createProgress();
-    for await (const item of readJsonlLines(options.jsonl, lineSchema)) {
-      if (!item.ok) {
-        malformed = true;
-        process.stderr.write(`maestro scan-output: line ${item.line} skipped: ${item.problem}\n`);
-        continue;
-      }
-      const record = scanOutputRecord(item.value.id, item.value.text, {
-        ...base,
-        sink: item.value.sink ?? sink,
-      });
-      if (record.lane !== 'auto') flagged = true;
-      print(record);
-      progress.tick(++done);
-    }
-    progress.end();
-    return flagged ? EXIT_FLAGGED : malformed ? EXIT_INPUT_ERROR : EXIT_OK;
+    return runBatch('scan-output', readJsonlLines(options.jsonl, lineSchema), (line) =>
+      print(scanOutputRecord(line.id, line.text, { ...base, sink: line.sink ?? sink })),
+    );
   }
-  let input: string;
-  let id: string;
-  if (options.file !== undefined) {
-    try {
-      input = readFileSync(options.file, 'utf8');
-    } catch {
-      throw new UsageError(`Cannot read --file ${options.file}.`);
-    }
-    id = options.file;
-  } else if (text !== undefined) {
-    input = text;
-    id = 'argument';
-  } else {
-    if (process.stdin.isTTY)
-      throw new UsageError('Give a text argument, --file, --jsonl, or pipe text on stdin.');
-    input = readFileSync(0, 'utf8');
-    id = 'stdin';
-  }
-  const record = scanOutputRecord(id, input, base);
-  print(record);
-  if (record.error !== undefined) return EXIT_INPUT_ERROR;
-  return record.lane === 'auto' ? EXIT_OK : EXIT_FLAGGED;
+  const input = readSingleInput(text, options.file);
+  return singleExitCode(print(scanOutputRecord(input.id, input.text, base)));
 }
 
 export function registerScanOutputCommand(program: Command, run: (code: Promise<number>) => void): void {
@@ -112,7 +73,11 @@ export function registerScanOutputCommand(program: Command, run: (code: Promise<
     .option('-f, --file <path>', 'scan the contents of a file')
     .option('--jsonl <path>', 'scan a JSON-lines file of {"id","text","sink"?} ("-" for stdin)')
     .option('--sink <sink>', `where the output goes: ${SINKS.join(', ')}`, 'text')
-    .option('--allow-host <host...>', 'hosts images and links may point to (markdown, html sinks)')
+    .option(
+      '--allow-host <host>',
+      'a host images and links may point to (markdown, html sinks); repeat for more',
+      collect,
+    )
     .option('--format <format>', 'json (one line per input) or table', 'json')
     .option('--max-bytes <n>', 'size ceiling per output in UTF-8 bytes (default 1 MiB)')
     .action((text: string | undefined, options: ScanOutputCommandOptions) =>

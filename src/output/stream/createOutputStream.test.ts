@@ -72,6 +72,7 @@ describe('createOutputStream', () => {
           expect(result.error).toBeInstanceOf(OutputBlockedError);
           expect((result.error as OutputBlockedError).code).toBe('ERR_OUTPUT_BLOCKED');
           expect(result.report.blocked).toBe(true);
+          expect(result.report.findings.some((f) => f.category === 'secret')).toBe(true);
           // Nothing from the token on was released, and not even its first characters.
           expect(result.text.length).toBeLessThanOrEqual(tokenAt);
           expect(result.text).not.toContain(TOKEN.slice(0, 8));

@@ -84,6 +84,7 @@ export function createOutputStream(options: OutputStreamOptions = {}): GuardedOu
   const stop = (controller: TransformStreamDefaultController<string>, why: readonly Finding[]) => {
     blocked = true;
     lanes.push('block');
+    findings.push(...why);
     pending = '';
     controller.error(new OutputBlockedError(why, released));
   };
