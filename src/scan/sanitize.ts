@@ -1,4 +1,11 @@
-import { isBidiControl, isControl, isInvisible, isTagCharacter } from './normalise/index.js';
+import {
+  REMOVABLE_BIDI,
+  REMOVABLE_CONTROL,
+  REMOVABLE_INVISIBLE,
+  REMOVABLE_NONE,
+  REMOVABLE_TAG,
+  removableKind,
+} from './normalise/index.js';
 import { buildAutomaton, nextState } from './rules/ahoCorasick.js';
 import { CHAT_TEMPLATE_TOKENS } from './rules/delimiters.js';
 import type { SanitizeReport } from './types.js';
@@ -38,15 +45,7 @@ function removeDelimiters(text: string): { text: string; count: number } {
   return { text: count === 0 ? text : new TextDecoder('utf-16le').decode(out.subarray(0, top)), count };
 }
 
-/** Printable ASCII (plus tab and newlines) with no `<` or `[`: nothing to remove. */
-function isPlainText(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x7f || c === 0x3c || c === 0x5b || (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d))
-      return false;
-  }
-  return true;
-}
+const KINDS = ['', 'invisible', 'bidi', 'control', 'tag'] as const;
 
 /**
  * Step 4: a copy of the text safe to hand on. Removes zero-width and other invisible
@@ -54,34 +53,29 @@ function isPlainText(text: string): boolean {
  * stay) and chat-template delimiters. Idempotent: sanitizing twice changes nothing more.
  */
 export function sanitizeInput(text: string): SanitizeReport {
-  if (isPlainText(text)) return { text, removed: [] };
-  const counts = { invisible: 0, bidi: 0, tag: 0, control: 0 };
+  const counts = [0, 0, 0, 0, 0];
   let kept = '';
   let from = 0;
-  for (let i = 0; i < text.length; ) {
-    const cp = text.codePointAt(i)!;
+  let delimiterStart = false;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit === 0x3c || unit === 0x5b) delimiterStart = true;
+    const cp = unit >= 0xd800 && unit <= 0xdbff ? text.codePointAt(i)! : unit;
+    const kind = removableKind(cp);
     const width = cp > 0xffff ? 2 : 1;
-    const kind = isTagCharacter(cp)
-      ? 'tag'
-      : isBidiControl(cp)
-        ? 'bidi'
-        : isInvisible(cp)
-          ? 'invisible'
-          : isControl(cp)
-            ? 'control'
-            : undefined;
-    if (kind !== undefined) {
+    if (kind !== REMOVABLE_NONE) {
       kept += text.slice(from, i);
-      counts[kind]++;
+      counts[kind]!++;
       from = i + width;
     }
-    i += width;
+    i += width - 1;
   }
   kept += text.slice(from);
-  const delimiters =
-    kept.includes('<') || kept.includes('[') ? removeDelimiters(kept) : { text: kept, count: 0 };
+  const delimiters = delimiterStart ? removeDelimiters(kept) : { text: kept, count: 0 };
   const removed: Array<{ kind: string; count: number }> = [];
-  for (const [kind, count] of Object.entries(counts)) if (count > 0) removed.push({ kind, count });
+  for (const k of [REMOVABLE_INVISIBLE, REMOVABLE_BIDI, REMOVABLE_TAG, REMOVABLE_CONTROL]) {
+    if (counts[k]! > 0) removed.push({ kind: KINDS[k]!, count: counts[k]! });
+  }
   if (delimiters.count > 0) removed.push({ kind: 'delimiter', count: delimiters.count });
   return { text: delimiters.text, removed };
 }

@@ -1,6 +1,18 @@
 export { isSpace, isUnspacedScript, isWordUnit } from './charClass.js';
 export { foldCodePoint } from './fold.js';
-export { decodeTagCharacter, isBidiControl, isControl, isInvisible, isTagCharacter } from './invisible.js';
+export {
+  decodeTagCharacter,
+  isBidiControl,
+  isControl,
+  isInvisible,
+  isTagCharacter,
+  REMOVABLE_BIDI,
+  REMOVABLE_CONTROL,
+  REMOVABLE_INVISIBLE,
+  REMOVABLE_NONE,
+  REMOVABLE_TAG,
+  removableKind,
+} from './invisible.js';
 export {
   MAX_EXPANSION,
   type MappedText,

@@ -56,3 +56,29 @@ export function decodeTagCharacter(cp: number): number {
   const ascii = cp - 0xe0000;
   return ascii >= 0x20 && ascii <= 0x7e ? ascii : -1;
 }
+
+/** What `sanitizeInput` removes, per code point: 0 nothing, else the kind. */
+export const REMOVABLE_NONE = 0;
+export const REMOVABLE_INVISIBLE = 1;
+export const REMOVABLE_BIDI = 2;
+export const REMOVABLE_CONTROL = 3;
+export const REMOVABLE_TAG = 4;
+
+// One byte per BMP code point, filled once: the hot loops read a table instead of testing ranges.
+const BMP_REMOVABLE = new Uint8Array(0x10000);
+for (let cp = 0; cp < 0x10000; cp++) {
+  BMP_REMOVABLE[cp] = isBidiControl(cp)
+    ? REMOVABLE_BIDI
+    : isInvisible(cp)
+      ? REMOVABLE_INVISIBLE
+      : isControl(cp)
+        ? REMOVABLE_CONTROL
+        : REMOVABLE_NONE;
+}
+
+/** The removable kind of a code point (tag characters, bidi controls, invisible, control). */
+export function removableKind(cp: number): number {
+  if (cp < 0x10000) return BMP_REMOVABLE[cp]!;
+  if (isTagCharacter(cp)) return REMOVABLE_TAG;
+  return isInvisible(cp) ? REMOVABLE_INVISIBLE : REMOVABLE_NONE;
+}
