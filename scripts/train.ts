@@ -10,7 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createLinearClassifier } from '../src/scan/model/linearClassifier.js';
-import { benignCodeSnippets } from './lib/codeSnippets.js';
+import { withCodeSnippets } from './lib/codeSnippets.js';
 import {
   datasetsDir,
   type InjectionRow,
@@ -21,9 +21,6 @@ import {
 } from './lib/datasets.js';
 import { confusionAt, groupStats, rocAuc, thresholdForFpr } from './lib/metrics.js';
 import { DEFAULT_TRAIN_OPTIONS, trainInjectionModel } from './lib/trainInjectionModel.js';
-
-/** Benign code windows added to the training rows (see scripts/lib/codeSnippets.ts). */
-const CODE_SNIPPETS = 600;
 
 const TARGET_DEV_FPR = 0.02;
 
@@ -75,27 +72,19 @@ function main(): void {
   console.log(`datasets: ${dir}`);
   console.log(`train: ${train.length} rows (sha256 ${sha.slice(0, 16)}…), dev: ${dev.length} rows`);
 
-  const code = benignCodeSnippets(REPO_ROOT, CODE_SNIPPETS);
-  console.log(
-    `benign code snippets: ${code.snippets.length} from ${code.source.files.length} pinned package files`,
-  );
+  const rows = withCodeSnippets(train, REPO_ROOT);
+  console.log(`benign code snippets: ${rows.length - train.length} (scripts/lib/codeSnippets.ts)`);
   const t0 = performance.now();
-  const model = trainInjectionModel(
-    [
-      ...train.map(({ text, label }) => ({ text, label })),
-      ...code.snippets.map((text) => ({ text, label: 0 as const })),
-    ],
-    {
-      seed: args.seed,
-      trainingFile: 'injection/train.jsonl',
-      trainingSha256: sha,
-      description:
-        'Prompt-injection classifier: binary hashed char 1-3-grams, word 1-2-grams, words of the most ' +
-        'instruction-like segment and 11 structural features; class-weighted logistic regression (AdamW), ' +
-        'int8 weights. Trained by scripts/train.ts on injection/train.jsonl plus 600 benign code snippets from ' +
-        'pinned packages (scripts/lib/codeSnippets.ts); threshold for ~2 % dev FPR.',
-    },
-  );
+  const model = trainInjectionModel(rows, {
+    seed: args.seed,
+    trainingFile: 'injection/train.jsonl',
+    trainingSha256: sha,
+    description:
+      'Prompt-injection classifier: binary hashed char 1-3-grams, word 1-2-grams, words of the most ' +
+      'instruction-like segment and 11 structural features; class-weighted logistic regression (AdamW), ' +
+      'int8 weights. Trained by scripts/train.ts on injection/train.jsonl plus 600 benign code snippets from ' +
+      'pinned packages (scripts/lib/codeSnippets.ts); threshold for ~2 % dev FPR.',
+  });
   const trainMs = performance.now() - t0;
   console.log(`trained in ${(trainMs / 1000).toFixed(1)} s`);
 

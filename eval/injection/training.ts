@@ -1,3 +1,5 @@
+import { withCodeSnippets } from '../../scripts/lib/codeSnippets.js';
+import { REPO_ROOT } from '../../scripts/lib/datasets.js';
 import { trainInjectionModel } from '../../scripts/lib/trainInjectionModel.js';
 import { createLinearClassifier } from '../../src/scan/model/index.js';
 import type { InjectionClassifier } from '../../src/scan/types.js';
@@ -5,13 +7,8 @@ import type { InjectionRow } from './rows.js';
 
 /**
  * Trains maestro's linear classifier on `rows` the way `npm run train` does (default options and
- * seed). The dev-chosen threshold the training script stores is not used by `securityScan`.
+ * seed, plus the same benign code snippets). The dev-chosen threshold the training script stores is not used by `securityScan`.
  */
 export function trainClassifier(rows: readonly InjectionRow[], id: string): InjectionClassifier {
-  return createLinearClassifier(
-    trainInjectionModel(
-      rows.map(({ text, label }) => ({ text, label })),
-      { id },
-    ),
-  );
+  return createLinearClassifier(trainInjectionModel(withCodeSnippets(rows, REPO_ROOT), { id }));
 }

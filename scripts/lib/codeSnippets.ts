@@ -62,3 +62,18 @@ export function benignCodeSnippets(
   }
   return { snippets, source: { files: files.map((f) => f.slice(root.length + 1)), lines: lines.length } };
 }
+
+/** Benign code windows added to the training rows by `npm run train` and the evaluation's retraining. */
+export const CODE_SNIPPETS = 600;
+
+/** The rows the classifier is trained on: the dataset rows plus the benign code snippets. */
+export function withCodeSnippets(
+  rows: ReadonlyArray<{ readonly text: string; readonly label: 0 | 1 }>,
+  root: string,
+): Array<{ text: string; label: 0 | 1 }> {
+  const code = benignCodeSnippets(root, CODE_SNIPPETS);
+  return [
+    ...rows.map(({ text, label }) => ({ text, label })),
+    ...code.snippets.map((text) => ({ text, label: 0 as const })),
+  ];
+}
