@@ -118,20 +118,16 @@ function scanMessages(messages: readonly ChatMessage[], source: Source, options:
     findings.push(...detection.findings);
     if (best === undefined || detection.score > best.score) best = detection;
   });
-  const turns = messages
-    .map((m, index) => ({ m, index }))
-    .filter(({ m }) => m.role !== 'system' && m.role !== 'developer');
+  const turns = messages.filter((m) => m.role !== 'system' && m.role !== 'developer');
   if (turns.length > 1) {
-    const joined = turns.map(({ m }) => m.content).join('\n');
+    const joined = turns.map((m) => m.content).join('\n');
     const detection = detectInjection(joined, { source, ...classifier });
     const seen = new Set(findings.map((f) => f.detector));
     const fresh = detection.findings.filter((f) => !seen.has(f.detector));
     if (fresh.length > 0 || detection.score > (best?.score ?? 0)) {
       lanes.push(routeLane(detection.score, source, options.thresholds));
       findings.push(
-        ...fresh
-          .map((f) => ({ ...f, detector: `${f.detector}:multi-turn`, span: undefined }))
-          .map(stripUndefinedSpan),
+        ...fresh.map(({ span: _span, ...f }) => ({ ...f, detector: `${f.detector}:multi-turn` })),
       );
       if (best === undefined || detection.score > best.score) best = detection;
     }
@@ -147,9 +143,4 @@ function scanMessages(messages: readonly ChatMessage[], source: Source, options:
     reason: describe(lane, score, findings),
     components: { rules: best?.ruleScore ?? 0, model: best?.modelScore ?? 0 },
   };
-}
-
-function stripUndefinedSpan(f: Finding & { span?: Finding['span'] | undefined }): Finding {
-  const { span, ...rest } = f;
-  return span === undefined ? rest : { ...rest, span };
 }
