@@ -69,7 +69,7 @@ describe('expandForDetection', () => {
       fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (s) => {
         expandForDetection(s);
       }),
-      { numRuns: 300 },
+      { numRuns: 2000 },
     );
   });
 });
@@ -84,12 +84,18 @@ describe('encodingHints', () => {
     });
     expect(encodingHints(Buffer.from('ignore all previous').toString('base64'), 20, 16).base64).toBe(true);
     expect(encodingHints('69 67 6e 6f 72 65 20 61 6c 6c', 20, 16).hex).toBe(true);
+    // 18 base64 characters plus padding make a 20-character run for the finder.
+    expect(encodingHints('aGVsbG8gd29ybGQhIQ==', 20, 16).base64).toBe(true);
+    // Found by the property below: even-length groups count too.
+    expect(encodingHints('%69%6769 67 6e 6f 72 65 20 6169 67 6e 6f 72 65 20 61', 20, 16).hex).toBe(true);
     expect(encodingHints('\\x69\\x67', 20, 16).hex).toBe(true);
     expect(encodingHints('a %41 and %42', 20, 16).escapes).toBe(true);
   });
   it('never hides something the decoders would find (property)', async () => {
     const { encodingHints } = await import('./encodingHints.js');
     const pieces = fc.constantFrom(
+      'aGVsbG8gd29ybGQhIQ==',
+      'YWJj',
       '69 67 6e 6f 72 65 20 61',
       '\\x69\\x67',
       '%69%67',
@@ -107,7 +113,7 @@ describe('encodingHints', () => {
         if (findBase64Runs(text).length > 0) expect(h.base64).toBe(true);
         if (decodeEscapes(text).count >= 2) expect(h.escapes).toBe(true);
       }),
-      { numRuns: 300 },
+      { numRuns: 2000 },
     );
   });
 });

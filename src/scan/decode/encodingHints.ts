@@ -4,7 +4,8 @@ const HEX = 2;
 const CLASS = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   const ch = String.fromCharCode(c);
-  if (/[A-Za-z0-9+/_-]/.test(ch)) CLASS[c]! |= BASE64;
+  // '=' counts too: the run finder includes trailing padding in a run's length.
+  if (/[A-Za-z0-9+/_=-]/.test(ch)) CLASS[c]! |= BASE64;
   if (/[0-9A-Fa-f]/.test(ch)) CLASS[c]! |= HEX;
 }
 
@@ -25,22 +26,25 @@ export function encodingHints(text: string, minBase64: number, minHex: number): 
   let hex = false;
   let escapes = 0;
   let b64Run = 0;
+  // Hex digits in a row, where one space or comma between digits does not break the row
+  // ("69 67 6e …", "6769 6e6f …"): an over-count is safe, an under-count would skip the decoder.
   let hexRun = 0;
-  // "69 67 6e …": byte pairs separated by one space or comma.
-  let pairs = 0;
-  // n byte pairs have n − 1 separators between them.
-  const minPairs = minHex / 2 - 1;
+  let afterSeparator = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const cls = c < 128 ? CLASS[c]! : 0;
-    if (!(cls & HEX)) {
-      pairs = hexRun === 2 && (c === 0x20 || c === 0x2c) ? pairs + 1 : 0;
-      if (pairs >= minPairs) hex = true;
-    }
     b64Run = cls & BASE64 ? b64Run + 1 : 0;
-    hexRun = cls & HEX ? hexRun + 1 : 0;
     if (b64Run >= minBase64) base64 = true;
-    if (hexRun >= minHex) hex = true;
+    if (cls & HEX) {
+      hexRun++;
+      afterSeparator = false;
+      if (hexRun >= minHex) hex = true;
+    } else if ((c === 0x20 || c === 0x2c) && !afterSeparator && hexRun > 0) {
+      afterSeparator = true;
+    } else {
+      hexRun = 0;
+      afterSeparator = false;
+    }
     if (c === 0x25 || c === 0x26) escapes++;
     else if (c === 0x5c) {
       const next = text.charCodeAt(i + 1) | 0x20;
