@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scanSourceFor } from '../eval/injection/mapping.js';
 import { isIndirectSource } from '../src/core/index.js';
-import { detectInjection, shrunkLogit } from '../src/scan/detectInjection.js';
+import { combineScores, detectInjection, shrunkLogit } from '../src/scan/detectInjection.js';
 import { datasetsDir, injectionFile, REPO_ROOT, readInjectionSplit, sha256File } from './lib/datasets.js';
 import { fitLogistic } from './lib/logistic.js';
 
@@ -15,8 +15,6 @@ import { fitLogistic } from './lib/logistic.js';
 const MAX_GROUP_FPR = 0.012;
 const MAX_NOTINJECT_FPR = 0.05;
 const MAX_BLOCK_FPR = 0.002;
-
-const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 interface Scored {
   readonly label: number;
@@ -95,11 +93,14 @@ function main(): void {
     number,
     number,
   ];
-  const scored: Scored[] = parts.map((p, k) => {
-    const w = [model, rules, indirect, rulesIndirect, bias];
-    const z = x[k]!.reduce((s, v, j) => s + v * w[j]!, 0);
-    return { label: p.row.label, score: sigmoid(z), indirect: p.indirect, source: p.row.source };
-  });
+  const fitted = { model, rules, indirect, rulesIndirect, bias };
+  // Scored exactly as securityScan will score, so the thresholds fit the shipped formula.
+  const scored: Scored[] = parts.map((p) => ({
+    label: p.row.label,
+    score: combineScores(p.model, p.rules, p.indirect, fitted, p.reliability),
+    indirect: p.indirect,
+    source: p.row.source,
+  }));
   const direct = scored.filter((s) => !s.indirect);
   const documents = scored.filter((s) => s.indirect);
   const user = chooseConfirm(direct);

@@ -1,4 +1,5 @@
 export type { Context } from './context.js';
+export { contextSchema, sourceSchema } from './contextSchema.js';
 export type { Finding, Span } from './finding.js';
 export { LANES, type Lane, strictestLane } from './lane.js';
 export type { Refs } from './refs.js';

@@ -1,5 +1,7 @@
 /** UTF-8 length without encoding; stops counting once past `limit`. */
 export function utf8ByteLength(text: string, limit = Number.POSITIVE_INFINITY): number {
+  // Every UTF-16 unit is at least one byte: a string longer than the limit fails unread.
+  if (text.length > limit) return text.length;
   let bytes = 0;
   for (let i = 0; i < text.length && bytes <= limit; i++) {
     const c = text.charCodeAt(i);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SOURCES } from '../core/index.js';
+import { contextSchema } from '../core/index.js';
 import { InvalidOptionsError, invalidOptionsFromZod } from '../errors/index.js';
 import { PII_ENTITY_NAMES } from './pii/index.js';
 import type { Vault } from './redact/index.js';
@@ -31,15 +31,7 @@ export const scanOutputOptionsSchema = z.strictObject({
     .max(16 * 1024 * 1024)
     .optional(),
   enabled: z.boolean().optional(),
-  context: z
-    .strictObject({
-      tenantId: z.string().min(1).max(128).optional(),
-      traceId: z.string().min(1).max(128).optional(),
-      principal: z.string().min(1).max(256).optional(),
-      agentId: z.string().min(1).max(256).optional(),
-      source: z.enum(SOURCES).optional(),
-    })
-    .optional(),
+  context: contextSchema.optional(),
 });
 
 export type ScanOutputOptions = z.input<typeof scanOutputOptionsSchema>;

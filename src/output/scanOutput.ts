@@ -58,7 +58,7 @@ export function scanOutput(text: string, options?: ScanOutputOptions): OutputSca
   const resolved = resolveOutputOptions(options);
   if (typeof text !== 'string') throw new InvalidInputError('Output to scan must be a string.');
   const limit = resolved.maxBytes ?? DEFAULT_OUTPUT_MAX_BYTES;
-  const bytes = text.length > limit ? text.length : utf8ByteLength(text, limit);
+  const bytes = utf8ByteLength(text, limit);
   if (bytes > limit) throw new InputTooLargeError(bytes, limit);
   if (!text.isWellFormed()) throw new InvalidInputError('Output contains a lone UTF-16 surrogate.');
   if (resolved.enabled === false || process.env['MAESTRO_ENABLED'] === 'false') {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SOURCES } from '../core/index.js';
+import { contextSchema, SOURCES, sourceSchema } from '../core/index.js';
 import { invalidOptionsFromZod } from '../errors/index.js';
 import type { InjectionClassifier, ScanOptions } from './types.js';
 
@@ -7,7 +7,6 @@ export const DEFAULT_MAX_BYTES = 65_536;
 /** Beyond this the ceiling stops being a defence: 16 MiB. */
 export const MAX_MAX_BYTES = 16 * 1024 * 1024;
 
-const sourceSchema = z.enum(SOURCES);
 const thresholdsSchema = z
   .strictObject({ confirm: z.number().min(0).max(1), block: z.number().min(0).max(1) })
   .refine((t) => t.confirm <= t.block, { message: 'confirm must not be above block' });
@@ -23,15 +22,7 @@ const classifierSchema = z.custom<InjectionClassifier>(
 
 export const scanOptionsSchema = z.strictObject({
   source: sourceSchema.optional(),
-  context: z
-    .strictObject({
-      tenantId: z.string().min(1).max(128).optional(),
-      traceId: z.string().min(1).max(128).optional(),
-      principal: z.string().min(1).max(256).optional(),
-      agentId: z.string().min(1).max(256).optional(),
-      source: sourceSchema.optional(),
-    })
-    .optional(),
+  context: contextSchema.optional(),
   maxBytes: z.number().int().min(1).max(MAX_MAX_BYTES).optional(),
   thresholds: z.partialRecord(sourceSchema, thresholdsSchema).optional(),
   enabled: z.boolean().optional(),

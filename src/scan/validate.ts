@@ -40,8 +40,7 @@ export function validateInput(input: unknown, options?: unknown): ValidatedInput
   const resolved = resolveScanOptions(options);
   const limit = resolved.maxBytes;
   if (typeof input === 'string') {
-    // Each UTF-16 unit is at least one byte, so a long string fails without being read.
-    const bytes = input.length > limit ? input.length : utf8ByteLength(input, limit);
+    const bytes = utf8ByteLength(input, limit);
     if (bytes > limit) throw new InputTooLargeError(bytes, limit);
     checkWellFormed(input, []);
     return { kind: 'text', text: input, bytes, options: resolved };
@@ -58,7 +57,7 @@ export function validateInput(input: unknown, options?: unknown): ValidatedInput
   for (let i = 0; i < input.length; i++) {
     const content: unknown = (input[i] as { content?: unknown } | null)?.content;
     if (typeof content === 'string') {
-      bytes += content.length > limit ? content.length : utf8ByteLength(content, limit - bytes);
+      bytes += utf8ByteLength(content, limit - bytes);
       if (bytes > limit) throw new InputTooLargeError(bytes, limit);
     }
   }

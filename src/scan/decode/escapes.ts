@@ -1,3 +1,5 @@
+import { hexValue } from './hex.js';
+
 /** Text with URL escapes, HTML entities and \u escapes decoded, mapped back to the source offsets. */
 export interface EscapeDecoded {
   readonly text: string;
@@ -36,13 +38,6 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = {
   commat: '@',
   percnt: '%',
 };
-
-function hexValue(cu: number): number {
-  if (cu >= 0x30 && cu <= 0x39) return cu - 0x30;
-  const lower = cu | 0x20;
-  if (lower >= 0x61 && lower <= 0x66) return lower - 0x57;
-  return -1;
-}
 
 function isValidCodePoint(cp: number): boolean {
   return cp >= 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff);

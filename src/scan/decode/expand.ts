@@ -2,7 +2,7 @@ import { type MappedText, normaliseForDetection } from '../normalise/index.js';
 import { decodeBase64Text, findBase64Runs, MIN_BASE64_RUN } from './base64.js';
 import { encodingHints } from './encodingHints.js';
 import { decodeEscapes } from './escapes.js';
-import { findHexText, MIN_HEX_DIGITS } from './hex.js';
+import { findHexText, hexValue, MIN_HEX_DIGITS } from './hex.js';
 
 export type EncodingKind = 'base64' | 'hex' | 'escapes';
 
@@ -46,17 +46,13 @@ function compose(outer: Int32Array | undefined, inner: Int32Array): Int32Array {
   return result;
 }
 
-function isHexUnit(cu: number): boolean {
-  return (cu >= 0x30 && cu <= 0x39) || ((cu | 0x20) >= 0x61 && (cu | 0x20) <= 0x66);
-}
-
 /** At least two things that look like escapes (`%4A`, `&#…`, `&name;`, `\u…`): worth a decoding pass. */
 function mightHaveEscapes(text: string): boolean {
   let seen = 0;
   for (let i = 0; i < text.length - 2; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x25) {
-      if (isHexUnit(text.charCodeAt(i + 1)) && isHexUnit(text.charCodeAt(i + 2))) seen++;
+      if (hexValue(text.charCodeAt(i + 1)) >= 0 && hexValue(text.charCodeAt(i + 2)) >= 0) seen++;
     } else if (c === 0x26) {
       const semi = text.indexOf(';', i + 1);
       if (semi > i + 1 && semi - i <= 12) seen++;

@@ -2,7 +2,8 @@ import { bytesToText } from './looksLikeText.js';
 
 export const MIN_HEX_DIGITS = 16;
 
-function hexValue(cu: number): number {
+/** The value of a hex digit, or -1. */
+export function hexValue(cu: number): number {
   if (cu >= 0x30 && cu <= 0x39) return cu - 0x30;
   if (cu >= 0x61 && cu <= 0x66) return cu - 0x57;
   if (cu >= 0x41 && cu <= 0x46) return cu - 0x37;
