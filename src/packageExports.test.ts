@@ -12,7 +12,10 @@ const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as {
 
 /** dist/x/y.js is built from src/x/y.ts (the build test is `npm run build` itself). */
 function sourceOf(distPath: string): string {
-  return distPath.replace(/^\.?\/?dist\//, 'src/').replace(/\.d\.ts$/, '.ts').replace(/\.js$/, '.ts');
+  return distPath
+    .replace(/^\.?\/?dist\//, 'src/')
+    .replace(/\.d\.ts$/, '.ts')
+    .replace(/\.js$/, '.ts');
 }
 
 describe('package.json entry points', () => {
