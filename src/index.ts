@@ -6,4 +6,5 @@ export * from './core/index.js';
 export * from './errors/index.js';
 export * from './output/index.js';
 export * from './scan/index.js';
+export * from './schemas/index.js';
 export * from './taxonomy/index.js';

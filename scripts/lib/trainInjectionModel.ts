@@ -16,9 +16,9 @@ import {
   encodeBase64,
   MODEL_FORMAT,
   MODEL_FORMAT_VERSION,
-  type ModelFile,
   quantizeInt8,
 } from '../../src/scan/model/modelFile.js';
+import type { ModelFile } from '../../src/scan/model/modelFileSchema.js';
 
 export interface TrainingRow {
   readonly text: string;

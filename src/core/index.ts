@@ -1,5 +1,11 @@
 export type { Context } from './context.js';
-export { contextSchema, sourceSchema } from './contextSchema.js';
+export {
+  CONTEXT_FIELD_MAX,
+  contextProblem,
+  isObjectRecord,
+  isSource,
+  type OptionProblem,
+} from './contextCheck.js';
 export type { Finding, Span } from './finding.js';
 export { LANES, type Lane, strictestLane } from './lane.js';
 export type { Refs } from './refs.js';

@@ -8,11 +8,13 @@ export const ERROR_CODES = {
   ERR_OUTPUT_SCAN_FAILED: 'The output guard could not complete; the output was withheld.',
   ERR_LEDGER_INVALID_EVENT: 'The risk event is not valid; nothing was written.',
   ERR_LEDGER_BACKPRESSURE: 'The ledger write queue is full; retry after the pending events are committed.',
-  ERR_LEDGER_UNAVAILABLE: 'The ledger store could not be reached or refused the write; the event was not recorded.',
+  ERR_LEDGER_UNAVAILABLE:
+    'The ledger store could not be reached or refused the write; the event was not recorded.',
   ERR_LEDGER_CLOSED: 'The ledger is closed.',
   ERR_LEDGER_KEY: 'The ledger signing key is missing, unreadable or not an Ed25519 key.',
   ERR_LEDGER_NOT_FOUND: 'No such event or tree head in the ledger.',
-  ERR_LEDGER_TAMPERED: 'The ledger failed verification: an event or tree head was changed, removed, reordered or forged.',
+  ERR_LEDGER_TAMPERED:
+    'The ledger failed verification: an event or tree head was changed, removed, reordered or forged.',
   ERR_USAGE: 'The command was called incorrectly.',
   ERR_INTERNAL: 'An internal error occurred.',
 } as const;

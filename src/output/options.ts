@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { contextSchema } from '../core/index.js';
+// By path, not through core/index: the core's public surface stays free of zod.
+import { contextSchema } from '../core/contextSchema.js';
 import { InvalidOptionsError, invalidOptionsFromZod } from '../errors/index.js';
 import { PII_ENTITY_NAMES } from './pii/index.js';
 import type { Vault } from './redact/index.js';

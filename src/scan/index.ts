@@ -3,7 +3,7 @@ export { expandForDetection, type ScanUnit } from './decode/index.js';
 export { combineScores, detectInjection, type InjectionDetection, ruleEvidence } from './detectInjection.js';
 export { DEFAULT_THRESHOLDS, routeLane } from './lanes.js';
 export { type MappedText, normaliseForDetection, toOriginalSpan } from './normalise/index.js';
-export { DEFAULT_MAX_BYTES, scanOptionsSchema } from './options.js';
+export { DEFAULT_MAX_BYTES, MAX_MAX_BYTES, type ResolvedScanOptions, resolveScanOptions } from './options.js';
 export { type CompiledRules, compileRules, type RuleMeta } from './rules/compile.js';
 export { SHIPPED_RULES } from './rules/defaultRules.js';
 export { detectRuleMatches, type RuleMatch } from './rules/detectRules.js';

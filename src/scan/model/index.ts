@@ -10,10 +10,9 @@ export {
 } from './features.js';
 export { createLinearClassifier, type LinearInjectionClassifier, sigmoid } from './linearClassifier.js';
 export {
-  type ClassificationMetrics,
   type DecodedModel,
   decodeModelFile,
-  type ModelFile,
   ModelFileError,
-  ModelFileSchema,
+  modelFileProblem,
 } from './modelFile.js';
+export type { ClassificationMetrics, ModelFile } from './modelFileSchema.js';

@@ -4,7 +4,8 @@ import { MaestroError } from '../../errors/index.js';
 import { defaultClassifier } from './defaultClassifier.js';
 import shipped from './injection-model.json' with { type: 'json' };
 import { createLinearClassifier, sigmoid } from './linearClassifier.js';
-import { decodeModelFile, type ModelFile, ModelFileError, ModelFileSchema } from './modelFile.js';
+import { decodeModelFile, ModelFileError } from './modelFile.js';
+import { type ModelFile, ModelFileSchema } from './modelFileSchema.js';
 
 const anyText = fc.oneof(
   fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 400 }),

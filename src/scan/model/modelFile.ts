@@ -1,9 +1,8 @@
 /**
  * The on-disk format of a linear injection model: JSON with int8-quantised weights in base64,
- * validated with zod at load. Pure TypeScript (no Buffer, no node:crypto) so that inference runs
+ * checked at load against the shape of `ModelFileSchema` (without loading zod). Pure TypeScript (no Buffer, no node:crypto) so that inference runs
  * in any JavaScript runtime.
  */
-import { z } from 'zod';
 import { MaestroError } from '../../errors/index.js';
 import {
   type FeatureConfig,
@@ -11,78 +10,132 @@ import {
   STRUCTURAL_FEATURES,
   validateFeatureConfig,
 } from './features.js';
+import type { ModelFile } from './modelFileSchema.js';
 
 export const MODEL_FORMAT = 'maestro.injection-linear';
 export const MODEL_FORMAT_VERSION = 1;
 
-// One instance per primitive, shared by every field: building zod schemas is a visible part of
-// the cold import, and chained checks (`.min().max()`) each create a schema. Ranges are checked in
-// `decodeModelFile` instead. zod 4's z.number() already rejects NaN and ±Infinity.
-const num = z.number();
-const int = z.int();
-const str = z.string();
-const bool = z.boolean();
+/** A field of the model file: a primitive, a literal, a list, a string-keyed map or a nested object. */
+type Shape =
+  | 'num'
+  | 'int'
+  | 'str'
+  | 'bool'
+  | { readonly literal: string | number }
+  | { readonly list: Shape }
+  | { readonly map: readonly ('num' | 'str' | 'bool')[] }
+  | { readonly fields: Readonly<Record<string, Shape>>; readonly optional?: readonly string[] };
 
-export const FeatureConfigSchema = z.strictObject({
-  bits: int,
-  charMin: int,
-  charMax: int,
-  wordUnigrams: bool,
-  wordBigrams: bool,
-  foldDigits: bool,
-  structural: bool,
-  wordWeight: num,
-  segmentWeight: num,
-  maxFeatures: int,
-});
+const METRICS_SHAPE: Shape = {
+  fields: {
+    rows: 'int',
+    positives: 'int',
+    negatives: 'int',
+    auc: 'num',
+    threshold: 'num',
+    precision: 'num',
+    recall: 'num',
+    f1: 'num',
+    fpr: 'num',
+  },
+};
 
-export const ClassificationMetricsSchema = z.strictObject({
-  rows: int,
-  positives: int,
-  negatives: int,
-  auc: num,
-  threshold: num,
-  precision: num,
-  recall: num,
-  f1: num,
-  fpr: num,
-});
+/** `ModelFileSchema` (modelFileSchema.ts) field for field; a property test keeps them equal. */
+const MODEL_FILE_SHAPE: Shape = {
+  fields: {
+    format: { literal: MODEL_FORMAT },
+    version: { literal: MODEL_FORMAT_VERSION },
+    id: 'str',
+    description: 'str',
+    features: {
+      fields: {
+        bits: 'int',
+        charMin: 'int',
+        charMax: 'int',
+        wordUnigrams: 'bool',
+        wordBigrams: 'bool',
+        foldDigits: 'bool',
+        structural: 'bool',
+        wordWeight: 'num',
+        segmentWeight: 'num',
+        maxFeatures: 'int',
+      },
+    },
+    weights: {
+      fields: { encoding: { literal: 'int8' }, scale: 'num', length: 'int', checksum: 'str', data: 'str' },
+    },
+    structuralWeights: { list: 'num' },
+    bias: 'num',
+    threshold: 'num',
+    training: {
+      fields: {
+        file: 'str',
+        sha256: 'str',
+        rows: 'int',
+        positives: 'int',
+        negatives: 'int',
+        seed: 'int',
+        hyperparameters: { map: ['num', 'str', 'bool'] },
+      },
+    },
+    metrics: { fields: { dev: METRICS_SHAPE }, optional: ['dev'] },
+  },
+  optional: ['description'],
+};
 
-export const ModelFileSchema = z.strictObject({
-  format: z.literal(MODEL_FORMAT),
-  version: z.literal(MODEL_FORMAT_VERSION),
-  id: str,
-  description: str.optional(),
-  features: FeatureConfigSchema,
-  weights: z.strictObject({
-    encoding: z.literal('int8'),
-    /** Real weight = int8 value × scale (> 0). */
-    scale: num,
-    /** Number of int8 weights: 2^bits. */
-    length: int,
-    /** Checksum of the raw int8 bytes (`checksumBytes`): detects corrupted or truncated data. */
-    checksum: str,
-    data: str,
-  }),
-  /** Weights of the dense structural features, in `STRUCTURAL_FEATURES` order. */
-  structuralWeights: z.array(num),
-  bias: num,
-  /** Score at or above which the model alone calls a text an attack (chosen on dev, ~2 % FPR). */
-  threshold: num,
-  training: z.strictObject({
-    file: str,
-    sha256: str,
-    rows: int,
-    positives: int,
-    negatives: int,
-    seed: int,
-    hyperparameters: z.record(str, z.union([num, str, bool])),
-  }),
-  metrics: z.strictObject({ dev: ClassificationMetricsSchema.optional() }),
-});
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
-export type ModelFile = z.infer<typeof ModelFileSchema>;
-export type ClassificationMetrics = z.infer<typeof ClassificationMetricsSchema>;
+function primitiveOk(shape: 'num' | 'int' | 'str' | 'bool', value: unknown): boolean {
+  switch (shape) {
+    case 'num':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'int':
+      return Number.isSafeInteger(value);
+    case 'str':
+      return typeof value === 'string';
+    case 'bool':
+      return typeof value === 'boolean';
+  }
+}
+
+/** Where `value` departs from `shape` (a dotted path), or undefined when it fits. */
+function shapeProblem(shape: Shape, value: unknown, path: string): string | undefined {
+  if (typeof shape === 'string')
+    return primitiveOk(shape, value) ? undefined : `expected ${shape} at ${path}`;
+  if ('literal' in shape) return value === shape.literal ? undefined : `unexpected value at ${path}`;
+  if ('list' in shape) {
+    if (!Array.isArray(value)) return `expected a list at ${path}`;
+    for (let i = 0; i < value.length; i++) {
+      const problem = shapeProblem(shape.list, value[i], `${path}.${i}`);
+      if (problem !== undefined) return problem;
+    }
+    return undefined;
+  }
+  if (!isPlainRecord(value)) return `expected an object at ${path}`;
+  if ('map' in shape) {
+    for (const key of Object.keys(value)) {
+      if (!shape.map.some((s) => primitiveOk(s, value[key]))) return `unexpected value at ${path}.${key}`;
+    }
+    return undefined;
+  }
+  for (const key of Object.keys(value)) {
+    if (!Object.hasOwn(shape.fields, key)) return `unknown key ${key} at ${path}`;
+  }
+  for (const [key, field] of Object.entries(shape.fields)) {
+    const v = value[key];
+    if (v === undefined && shape.optional?.includes(key) === true) continue;
+    const problem = shapeProblem(field, v, `${path}.${key}`);
+    if (problem !== undefined) return problem;
+  }
+  return undefined;
+}
+
+/** Where a model file departs from `ModelFileSchema`, or undefined when it fits. */
+export function modelFileProblem(input: unknown): string | undefined {
+  return shapeProblem(MODEL_FILE_SHAPE, input, '(root)');
+}
 
 /** A decoded model: what inference needs, decoded once. */
 export interface DecodedModel {
@@ -233,15 +286,11 @@ export class ModelFileError extends MaestroError {
   }
 }
 
-/** Validates (zod) and decodes a model file. Throws `ModelFileError` on anything inconsistent. */
+/** Checks and decodes a model file. Throws `ModelFileError` on anything inconsistent. */
 export function decodeModelFile(input: unknown): DecodedModel {
-  const parsed = ModelFileSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue === undefined ? '' : ` at ${issue.path.join('.') || '(root)'}`;
-    throw new ModelFileError(`${issue?.message ?? 'schema mismatch'}${where}`);
-  }
-  const m = parsed.data;
+  const problem = modelFileProblem(input);
+  if (problem !== undefined) throw new ModelFileError(problem);
+  const m = input as ModelFile;
   try {
     validateFeatureConfig(m.features);
   } catch (cause) {

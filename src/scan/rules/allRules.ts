@@ -15,7 +15,7 @@ import type { PhraseRule } from './types.js';
 
 /**
  * Every shipped phrase rule, wired by static imports (no registry, nothing loaded at run time).
- * The scanner itself loads the prebuilt `compiled-rules.json`; `npm run build:rules` regenerates
+ * The scanner itself loads the prebuilt `compiled-rules.bin`; `npm run build:rules` regenerates
  * it from this list and a test fails when the two disagree.
  */
 export const ALL_RULES: readonly PhraseRule[] = Object.freeze([

@@ -17,8 +17,8 @@ export interface RuleMeta {
 
 /**
  * Rules after validation and normalisation, as plain data: the deduplicated normalised terms
- * and which (rule, step) each can fill. Shipped prebuilt as `compiled-rules.json` so a process
- * does not normalise thousands of terms at start-up.
+ * and which (rule, step) each can fill. `compileTables` turns them into the automaton; the
+ * shipped rules arrive already compiled (`compiled-rules.bin`, see `rulesBinary.ts`).
  */
 export interface RuleTables {
   readonly version: 1;

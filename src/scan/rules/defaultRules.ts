@@ -1,6 +1,11 @@
-import { compileTables, type RuleTables } from './compile.js';
-import tables from './compiled-rules.json' with { type: 'json' };
+import { readFileSync } from 'node:fs';
+import { decodeCompiledRules } from './rulesBinary.js';
 
-/** The shipped rules, from the prebuilt tables (see `allRules.ts` for the sources). */
-export const defaultCompiledRules = compileTables(tables as RuleTables);
+/**
+ * The shipped rules, mapped from the prebuilt binary (see `allRules.ts` for the sources and
+ * `npm run build:rules`); read once at module load, never during a scan.
+ */
+export const defaultCompiledRules = decodeCompiledRules(
+  readFileSync(new URL('./compiled-rules.bin', import.meta.url)),
+);
 export const SHIPPED_RULES = defaultCompiledRules.rules;
