@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sanitizeInput } from './sanitize.js';
+import { CHAT_TEMPLATE_TOKENS } from './rules/delimiters.js';
+import { mayHoldDelimiter, removeDelimiters, sanitizeInput } from './sanitize.js';
 
 describe('sanitizeInput', () => {
   it('removes invisible, bidi, tag and control characters and reports counts', () => {
@@ -26,6 +27,22 @@ describe('sanitizeInput', () => {
   it('leaves ordinary text alone', () => {
     const text = 'Use <b>bold</b> and [link](https://example.com) — ok? 你好 😀';
     expect(sanitizeInput(text)).toEqual({ text, removed: [] });
+  });
+  it('the pre-check never skips text that holds a delimiter (property)', () => {
+    const pieces = CHAT_TEMPLATE_TOKENS.flatMap((t) => [t, t.toUpperCase(), t.slice(0, 3), t.slice(3)]);
+    const text = fc
+      .array(fc.oneof(fc.constantFrom(...pieces, '<', '[', '|', '<b>', '[x]'), fc.string({ maxLength: 3 })), {
+        maxLength: 8,
+      })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        if (!mayHoldDelimiter(t)) expect(removeDelimiters(t).count).toBe(0);
+      }),
+      { numRuns: 3000 },
+    );
+    for (const token of CHAT_TEMPLATE_TOKENS)
+      expect(mayHoldDelimiter(`x ${token.toUpperCase()} y`)).toBe(true);
   });
   it('is idempotent (property)', () => {
     const pieces = fc.constantFrom(

@@ -21,7 +21,7 @@ function lowerAscii(cu: number): number {
  * one is removed ("<|im_<|im_end|>start|>"): the output is a stack that remembers the
  * automaton state after each kept unit, so removing a match restores the earlier state.
  */
-function removeDelimiters(text: string): { text: string; count: number } {
+export function removeDelimiters(text: string): { text: string; count: number } {
   const a = delimiterAutomaton;
   const out = new Uint16Array(text.length);
   const stateAt = new Int32Array(text.length + 1);
@@ -45,6 +45,24 @@ function removeDelimiters(text: string): { text: string; count: number } {
   return { text: count === 0 ? text : new TextDecoder('utf-16le').decode(out.subarray(0, top)), count };
 }
 
+/**
+ * Whether a delimiter could occur: every token starts with `<|`, `<<`, `</`, `<s`, `<e`,
+ * `[i`, `[/` (any case), and one hidden by removing another ("<|im_<|im_end|>start|>") holds an
+ * inner token, which itself starts so. Prose, markdown and code rarely pass this test, so the
+ * automaton runs only where it can find something.
+ */
+export function mayHoldDelimiter(text: string): boolean {
+  for (let i = text.indexOf('<'); i !== -1; i = text.indexOf('<', i + 1)) {
+    const next = text.charCodeAt(i + 1) | 0x20;
+    if (next === 0x7c || next === 0x3c || next === 0x2f || next === 0x73 || next === 0x65) return true;
+  }
+  for (let i = text.indexOf('['); i !== -1; i = text.indexOf('[', i + 1)) {
+    const next = text.charCodeAt(i + 1) | 0x20;
+    if (next === 0x69 || next === 0x2f) return true;
+  }
+  return false;
+}
+
 const KINDS = ['', 'invisible', 'bidi', 'control', 'tag'] as const;
 
 /**
@@ -56,10 +74,10 @@ export function sanitizeInput(text: string): SanitizeReport {
   const counts = [0, 0, 0, 0, 0];
   let kept = '';
   let from = 0;
-  let delimiterStart = false;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
-    if (unit === 0x3c || unit === 0x5b) delimiterStart = true;
+    // Printable ASCII is never removed.
+    if (unit >= 0x20 && unit < 0x7f) continue;
     const cp = unit >= 0xd800 && unit <= 0xdbff ? text.codePointAt(i)! : unit;
     const kind = removableKind(cp);
     const width = cp > 0xffff ? 2 : 1;
@@ -71,7 +89,7 @@ export function sanitizeInput(text: string): SanitizeReport {
     i += width - 1;
   }
   kept += text.slice(from);
-  const delimiters = delimiterStart ? removeDelimiters(kept) : { text: kept, count: 0 };
+  const delimiters = mayHoldDelimiter(kept) ? removeDelimiters(kept) : { text: kept, count: 0 };
   const removed: Array<{ kind: string; count: number }> = [];
   for (const k of [REMOVABLE_INVISIBLE, REMOVABLE_BIDI, REMOVABLE_TAG, REMOVABLE_CONTROL]) {
     if (counts[k]! > 0) removed.push({ kind: KINDS[k]!, count: counts[k]! });

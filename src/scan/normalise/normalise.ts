@@ -128,7 +128,16 @@ function isLetterUnit(cu: number): boolean {
 function foldWords(n: number): void {
   let i = 0;
   while (i < n) {
-    if (!isWordOrLeet(units[i]!)) {
+    const first = units[i]!;
+    // Plain lower-case ASCII letters need no folding: skip to the end of such a run.
+    if (first >= 0x61 && first <= 0x7a) {
+      let j = i + 1;
+      while (j < n && units[j]! >= 0x61 && units[j]! <= 0x7a) j++;
+      if (j >= n || !isWordOrLeet(units[j]!)) {
+        i = j;
+        continue;
+      }
+    } else if (!isWordOrLeet(first)) {
       i++;
       continue;
     }
@@ -182,11 +191,15 @@ function isSingleLetterAt(k: number, n: number): boolean {
 
 /** Joins spaced letters and collapses white space in the scratch buffers; returns the new length. */
 function joinAndCollapse(n: number): number {
-  drop.fill(0, 0, n);
   // Spaced-out letters: three or more single letters, each separated by exactly one separator.
+  let dropped = false;
   for (let i = 0; i < n; ) {
-    // Inside a word nothing can start a spaced-out run: skip without the full test.
-    if ((i > 0 && isWordUnit(units[i - 1]!)) || !isSingleLetterAt(i, n)) {
+    // A run starts at a letter followed by a separator; inside a word nothing can start one.
+    if (
+      !isSpacedSeparator(units[i + 1] ?? 0) ||
+      (i > 0 && isWordUnit(units[i - 1]!)) ||
+      !isSingleLetterAt(i, n)
+    ) {
       i++;
       continue;
     }
@@ -196,13 +209,17 @@ function joinAndCollapse(n: number): number {
       j += 2;
       count++;
     }
-    if (count >= 3) for (let k = i + 1; k < j; k += 2) drop[k] = 1;
+    if (count >= 3) {
+      if (!dropped) drop.fill(0, 0, n);
+      dropped = true;
+      for (let k = i + 1; k < j; k += 2) drop[k] = 1;
+    }
     i = j + 1;
   }
   let out = 0;
   let previousSpace = true;
   for (let k = 0; k < n; k++) {
-    if (drop[k] === 1) continue;
+    if (dropped && drop[k] === 1) continue;
     const cu = units[k]!;
     if (cu === SPACE) {
       if (previousSpace) continue;
@@ -210,9 +227,12 @@ function joinAndCollapse(n: number): number {
     } else {
       previousSpace = false;
     }
-    units[out] = cu;
-    starts[out] = starts[k]!;
-    ends[out] = ends[k]!;
+    // Until the first unit is removed, everything is already in place.
+    if (out !== k) {
+      units[out] = cu;
+      starts[out] = starts[k]!;
+      ends[out] = ends[k]!;
+    }
     out++;
   }
   if (out > 0 && units[out - 1] === SPACE) out--;
