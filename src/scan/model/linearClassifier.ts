@@ -19,8 +19,8 @@ export function sigmoid(z: number): number {
 }
 
 /**
- * Builds an `InjectionClassifier` from a model file (the parsed JSON). The file is validated with
- * zod and its weights decoded once; `score` is pure and deterministic (it reuses one scratch
+ * Builds an `InjectionClassifier` from a model file (the parsed JSON). The file is checked against
+ * `ModelFileSchema`'s shape and its weights decoded once; `score` is pure and deterministic (it reuses one scratch
  * buffer, so it is not re-entrant, which JavaScript's single thread guarantees).
  */
 export function createLinearClassifier(modelFile: unknown): LinearInjectionClassifier {

@@ -12,21 +12,20 @@ import type { CompiledRules, RuleMeta } from './compile.js';
  * stored sparse (unit, target pairs) and expanded on load.
  */
 const MAGIC = 0x4c55524d; // "MRUL"
-export const RULES_BINARY_VERSION = 1;
+export const RULES_BINARY_VERSION = 2;
 
 interface Header {
   readonly rules: readonly RuleMeta[];
   readonly patternCount: number;
-  readonly hashMask: number;
   readonly totalSteps: number;
 }
 
 type TableName =
   | 'patternLengths'
   | 'rootPairs'
-  | 'hashNode'
-  | 'hashUnit'
-  | 'hashTarget'
+  | 'edgeStart'
+  | 'edgeUnit'
+  | 'edgeTarget'
   | 'fail'
   | 'dictLink'
   | 'outStart'
@@ -41,13 +40,13 @@ type TableName =
   | 'ruleStepCount'
   | 'ruleWindow';
 
-/** Table order and element type: 'i' Int32, 'u' Uint8. */
-const TABLES: ReadonlyArray<readonly [TableName, 'i' | 'u']> = [
+/** Table order and element type: 'i' Int32, 'h' Uint16, 'u' Uint8. */
+const TABLES: ReadonlyArray<readonly [TableName, 'i' | 'h' | 'u']> = [
   ['patternLengths', 'i'],
   ['rootPairs', 'i'],
-  ['hashNode', 'i'],
-  ['hashUnit', 'i'],
-  ['hashTarget', 'i'],
+  ['edgeStart', 'i'],
+  ['edgeUnit', 'h'],
+  ['edgeTarget', 'i'],
   ['fail', 'i'],
   ['dictLink', 'i'],
   ['outStart', 'i'],
@@ -75,14 +74,18 @@ function rootPairs(root: Int32Array): Int32Array {
   return Int32Array.from(pairs);
 }
 
-function tablesOf(c: CompiledRules): Record<TableName, Int32Array | Uint8Array> {
+type Table = Int32Array | Uint16Array | Uint8Array;
+
+const BYTES: Readonly<Record<'i' | 'h' | 'u', number>> = { i: 4, h: 2, u: 1 };
+
+function tablesOf(c: CompiledRules): Record<TableName, Table> {
   const a = c.automaton;
   return {
     patternLengths: a.patternLengths,
     rootPairs: rootPairs(a.root),
-    hashNode: a.hashNode,
-    hashUnit: a.hashUnit,
-    hashTarget: a.hashTarget,
+    edgeStart: a.edgeStart,
+    edgeUnit: a.edgeUnit,
+    edgeTarget: a.edgeTarget,
     fail: a.fail,
     dictLink: a.dictLink,
     outStart: a.outStart,
@@ -104,7 +107,6 @@ export function encodeCompiledRules(c: CompiledRules): Uint8Array {
   const header: Header = {
     rules: c.rules,
     patternCount: c.automaton.patternCount,
-    hashMask: c.automaton.hashMask,
     totalSteps: c.totalSteps,
   };
   const json = new TextEncoder().encode(JSON.stringify(header));
@@ -123,6 +125,7 @@ export function encodeCompiledRules(c: CompiledRules): Uint8Array {
     view.setUint32(at, table.length, true);
     at += 4;
     if (type === 'i') for (let k = 0; k < table.length; k++) view.setInt32(at + 4 * k, table[k]!, true);
+    else if (type === 'h') for (let k = 0; k < table.length; k++) view.setUint16(at + 2 * k, table[k]!, true);
     else bytes.set(table, at);
     at += pad4(table.byteLength);
   }
@@ -149,24 +152,32 @@ export function decodeCompiledRules(input: Uint8Array): CompiledRules {
   if (12 + jsonLength > bytes.length) throw corrupt('header');
   const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + jsonLength))) as Header;
   let at = pad4(12 + jsonLength);
-  const tables = {} as Record<TableName, Int32Array | Uint8Array>;
+  const tables = {} as Record<TableName, Table>;
   for (const [name, type] of TABLES) {
     if (at + 4 > bytes.length) throw corrupt(name);
     const count = view.getUint32(at, true);
     at += 4;
-    const byteLength = type === 'i' ? 4 * count : count;
+    const byteLength = BYTES[type] * count;
     if (at + byteLength > bytes.length) throw corrupt(name);
     if (type === 'u') tables[name] = bytes.subarray(at, at + count);
-    else if (littleEndian) tables[name] = new Int32Array(bytes.buffer, bytes.byteOffset + at, count);
-    else tables[name] = Int32Array.from({ length: count }, (_, k) => view.getInt32(at + 4 * k, true));
+    else if (type === 'h') {
+      tables[name] = littleEndian
+        ? new Uint16Array(bytes.buffer, bytes.byteOffset + at, count)
+        : Uint16Array.from({ length: count }, (_, k) => view.getUint16(at + 2 * k, true));
+    } else {
+      tables[name] = littleEndian
+        ? new Int32Array(bytes.buffer, bytes.byteOffset + at, count)
+        : Int32Array.from({ length: count }, (_, k) => view.getInt32(at + 4 * k, true));
+    }
     at += pad4(byteLength);
   }
   type ByteTable = 'needsStartBoundary' | 'needsEndBoundary' | 'isStem';
-  const t = tables as Record<Exclude<TableName, ByteTable>, Int32Array> & Record<ByteTable, Uint8Array>;
+  const t = tables as Record<Exclude<TableName, ByteTable | 'edgeUnit'>, Int32Array> &
+    Record<ByteTable, Uint8Array> & { edgeUnit: Uint16Array };
   const patterns = header.patternCount;
   const nodes = t.fail.length;
   const rules = header.rules.length;
-  const slots = header.hashMask + 1;
+  const edges = t.edgeUnit.length;
   if (
     t.patternLengths.length !== patterns ||
     t.needsStartBoundary.length !== patterns ||
@@ -176,10 +187,9 @@ export function decodeCompiledRules(input: Uint8Array): CompiledRules {
     t.stepRule.length !== t.stepIndex.length ||
     t.dictLink.length !== nodes ||
     t.outStart.length !== nodes + 1 ||
-    t.hashNode.length !== slots ||
-    t.hashUnit.length !== slots ||
-    t.hashTarget.length !== slots ||
-    (slots & header.hashMask) !== 0 ||
+    t.edgeStart.length !== nodes + 1 ||
+    t.edgeTarget.length !== edges ||
+    t.edgeStart[nodes] !== edges ||
     t.rootPairs.length % 2 !== 0 ||
     t.ruleStepBase.length !== rules ||
     t.ruleStepCount.length !== rules ||
@@ -198,10 +208,9 @@ export function decodeCompiledRules(input: Uint8Array): CompiledRules {
     patternCount: patterns,
     patternLengths: t.patternLengths,
     root,
-    hashNode: t.hashNode,
-    hashUnit: t.hashUnit,
-    hashTarget: t.hashTarget,
-    hashMask: header.hashMask,
+    edgeStart: t.edgeStart,
+    edgeUnit: t.edgeUnit,
+    edgeTarget: t.edgeTarget,
     fail: t.fail,
     dictLink: t.dictLink,
     outStart: t.outStart,
