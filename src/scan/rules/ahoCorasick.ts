@@ -15,6 +15,13 @@ export interface Automaton {
   readonly edgeStart: Int32Array;
   readonly edgeUnit: Uint16Array;
   readonly edgeTarget: Int32Array;
+  /**
+   * Full transitions (fail links already followed) of the shallowest states for ASCII units:
+   * state n < `denseRows` reading unit u < 128 goes to `dense[n * 128 + u]`. States are numbered
+   * breadth first, so these are the states nearest the root, where a scan spends most steps.
+   */
+  readonly denseRows: number;
+  readonly dense: Uint16Array;
   readonly fail: Int32Array;
   /** Nearest node on the fail chain that ends a pattern (-1 if none). */
   readonly dictLink: Int32Array;
@@ -48,7 +55,7 @@ function lookup(a: Automaton, node: number, unit: number): number {
   return -1;
 }
 
-export function buildAutomaton(patterns: readonly string[]): Automaton {
+function buildTrieAutomaton(patterns: readonly string[]): { automaton: Automaton; order: Int32Array } {
   // The trie lives in flat typed arrays (first-child / next-sibling lists; a dense table at the
   // root) so building a few hundred thousand nodes allocates almost nothing.
   let capacity = 1;
@@ -125,6 +132,8 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
     edgeStart,
     edgeUnit: edgeUnits,
     edgeTarget,
+    denseRows: 0,
+    dense: new Uint16Array(0),
     fail: new Int32Array(nodeCount),
     dictLink: new Int32Array(nodeCount).fill(-1),
     outStart,
@@ -151,17 +160,93 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
       queue[tail++] = child;
     }
   }
+  return { automaton, order: queue };
+}
+
+/** How deep the states with dense ASCII rows go (depth ≤ 2 holds over half of a scan's steps). */
+const DENSE_DEPTH = 2;
+const DENSE_UNITS = 128;
+
+/**
+ * Builds the automaton for `patterns`: a trie with fail and dictionary links, states renumbered
+ * breadth first, and dense ASCII rows for the states up to `DENSE_DEPTH`.
+ */
+export function buildAutomaton(patterns: readonly string[]): Automaton {
+  const { automaton: a, order } = buildTrieAutomaton(patterns);
+  const n = a.fail.length;
+  const newId = new Int32Array(n);
+  const oldId = new Int32Array(n);
+  for (let k = 0; k < n - 1; k++) {
+    newId[order[k]!] = k + 1;
+    oldId[k + 1] = order[k]!;
+  }
+  const root = new Int32Array(a.root.length);
+  for (let u = 0; u < root.length; u++) if (a.root[u] !== 0) root[u] = newId[a.root[u]!]!;
+  const edgeStart = new Int32Array(n + 1);
+  const edgeUnit = new Uint16Array(a.edgeUnit.length);
+  const edgeTarget = new Int32Array(a.edgeTarget.length);
+  const fail = new Int32Array(n);
+  const dictLink = new Int32Array(n);
+  const outStart = new Int32Array(n + 1);
+  const outPatterns = new Int32Array(a.outPatterns.length);
+  const depth = new Int32Array(n);
+  for (let m = 1; m < n; m++) {
+    const o = oldId[m]!;
+    let e = edgeStart[m]!;
+    for (let k = a.edgeStart[o]!; k < a.edgeStart[o + 1]!; k++, e++) {
+      edgeUnit[e] = a.edgeUnit[k]!;
+      edgeTarget[e] = newId[a.edgeTarget[k]!]!;
+    }
+    edgeStart[m + 1] = e;
+    fail[m] = newId[a.fail[o]!]!;
+    dictLink[m] = a.dictLink[o] === -1 ? -1 : newId[a.dictLink[o]!]!;
+    let w = outStart[m]!;
+    for (let k = a.outStart[o]!; k < a.outStart[o + 1]!; k++) outPatterns[w++] = a.outPatterns[k]!;
+    outStart[m + 1] = w;
+  }
+  dictLink[0] = -1;
+  // Depths: a state's depth is one more than its parent's, and parents come first.
+  for (let u = 0; u < root.length; u++) if (root[u] !== 0) depth[root[u]!] = 1;
+  for (let m = 1; m < n; m++) {
+    for (let k = edgeStart[m]!; k < edgeStart[m + 1]!; k++) depth[edgeTarget[k]!] = depth[m]! + 1;
+  }
+  let denseRows = 1;
+  while (denseRows < n && depth[denseRows]! <= DENSE_DEPTH) denseRows++;
+  const dense = new Uint16Array(denseRows * DENSE_UNITS);
+  const automaton: Automaton = {
+    ...a,
+    root,
+    edgeStart,
+    edgeUnit,
+    edgeTarget,
+    denseRows,
+    dense,
+    fail,
+    dictLink,
+    outStart,
+    outPatterns,
+  };
+  for (let m = 0; m < denseRows; m++) {
+    for (let u = 0; u < DENSE_UNITS; u++) {
+      // A fail link points to a shallower state, whose row is already complete.
+      const own = m === 0 ? root[u]! : lookup(automaton, m, u);
+      const target = m === 0 || own > 0 ? own : dense[fail[m]! * DENSE_UNITS + u]!;
+      if (target > 0xffff) throw new Error('automaton: a dense-row target does not fit 16 bits');
+      dense[m * DENSE_UNITS + u] = target;
+    }
+  }
   return automaton;
 }
 
 /** The state after reading `unit` in state `node` (following fail links as needed). */
 export function nextState(a: Automaton, node: number, unit: number): number {
-  let next = lookup(a, node, unit);
-  while (next <= 0 && node !== 0) {
+  for (;;) {
+    if (node < a.denseRows && unit < DENSE_UNITS) return a.dense[node * DENSE_UNITS + unit]!;
+    if (node === 0) return a.root[unit]!;
+    const next = lookup(a, node, unit);
+    if (next > 0) return next;
     node = a.fail[node]!;
-    next = lookup(a, node, unit);
   }
-  return Math.max(next, 0);
 }
 
 /** Calls `onMatch(pattern, end)` for every occurrence; `end` is exclusive. */

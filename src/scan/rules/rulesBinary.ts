@@ -12,11 +12,12 @@ import type { CompiledRules, RuleMeta } from './compile.js';
  * stored sparse (unit, target pairs) and expanded on load.
  */
 const MAGIC = 0x4c55524d; // "MRUL"
-export const RULES_BINARY_VERSION = 2;
+export const RULES_BINARY_VERSION = 3;
 
 interface Header {
   readonly rules: readonly RuleMeta[];
   readonly patternCount: number;
+  readonly denseRows: number;
   readonly totalSteps: number;
 }
 
@@ -26,6 +27,7 @@ type TableName =
   | 'edgeStart'
   | 'edgeUnit'
   | 'edgeTarget'
+  | 'dense'
   | 'fail'
   | 'dictLink'
   | 'outStart'
@@ -47,6 +49,7 @@ const TABLES: ReadonlyArray<readonly [TableName, 'i' | 'h' | 'u']> = [
   ['edgeStart', 'i'],
   ['edgeUnit', 'h'],
   ['edgeTarget', 'i'],
+  ['dense', 'h'],
   ['fail', 'i'],
   ['dictLink', 'i'],
   ['outStart', 'i'],
@@ -86,6 +89,7 @@ function tablesOf(c: CompiledRules): Record<TableName, Table> {
     edgeStart: a.edgeStart,
     edgeUnit: a.edgeUnit,
     edgeTarget: a.edgeTarget,
+    dense: a.dense,
     fail: a.fail,
     dictLink: a.dictLink,
     outStart: a.outStart,
@@ -107,6 +111,7 @@ export function encodeCompiledRules(c: CompiledRules): Uint8Array {
   const header: Header = {
     rules: c.rules,
     patternCount: c.automaton.patternCount,
+    denseRows: c.automaton.denseRows,
     totalSteps: c.totalSteps,
   };
   const json = new TextEncoder().encode(JSON.stringify(header));
@@ -172,8 +177,8 @@ export function decodeCompiledRules(input: Uint8Array): CompiledRules {
     at += pad4(byteLength);
   }
   type ByteTable = 'needsStartBoundary' | 'needsEndBoundary' | 'isStem';
-  const t = tables as Record<Exclude<TableName, ByteTable | 'edgeUnit'>, Int32Array> &
-    Record<ByteTable, Uint8Array> & { edgeUnit: Uint16Array };
+  const t = tables as Record<Exclude<TableName, ByteTable | 'edgeUnit' | 'dense'>, Int32Array> &
+    Record<ByteTable, Uint8Array> & { edgeUnit: Uint16Array; dense: Uint16Array };
   const patterns = header.patternCount;
   const nodes = t.fail.length;
   const rules = header.rules.length;
@@ -190,6 +195,8 @@ export function decodeCompiledRules(input: Uint8Array): CompiledRules {
     t.edgeStart.length !== nodes + 1 ||
     t.edgeTarget.length !== edges ||
     t.edgeStart[nodes] !== edges ||
+    !(header.denseRows >= 1 && header.denseRows <= nodes) ||
+    t.dense.length !== header.denseRows * 128 ||
     t.rootPairs.length % 2 !== 0 ||
     t.ruleStepBase.length !== rules ||
     t.ruleStepCount.length !== rules ||
@@ -197,6 +204,22 @@ export function decodeCompiledRules(input: Uint8Array): CompiledRules {
   ) {
     throw corrupt('table lengths');
   }
+  // Every state index in range, and fail links strictly towards the root (states are numbered
+  // breadth first): a corrupt file then cannot send a scan out of bounds or round a fail cycle.
+  for (let m = 1; m < nodes; m++) if (!(t.fail[m]! >= 0 && t.fail[m]! < m)) throw corrupt('fail links');
+  for (let m = 0; m < nodes; m++)
+    if (!(t.dictLink[m]! >= -1 && t.dictLink[m]! < nodes)) throw corrupt('dictionary links');
+  for (let k = 0; k < edges; k++)
+    if (!(t.edgeTarget[k]! > 0 && t.edgeTarget[k]! < nodes)) throw corrupt('edges');
+  for (let k = 0; k < t.dense.length; k++) if (!(t.dense[k]! < nodes)) throw corrupt('dense rows');
+  for (let k = 0; k < t.outPatterns.length; k++) {
+    if (!(t.outPatterns[k]! >= 0 && t.outPatterns[k]! < patterns)) throw corrupt('outputs');
+  }
+  for (let m = 0; m < nodes; m++) {
+    if (!(t.edgeStart[m]! <= t.edgeStart[m + 1]! && t.outStart[m]! <= t.outStart[m + 1]!))
+      throw corrupt('ranges');
+  }
+  if (t.outStart[nodes] !== t.outPatterns.length) throw corrupt('outputs');
   const root = new Int32Array(ROOT_SIZE);
   for (let k = 0; k < t.rootPairs.length; k += 2) {
     const unit = t.rootPairs[k]!;
@@ -211,6 +234,8 @@ export function decodeCompiledRules(input: Uint8Array): CompiledRules {
     edgeStart: t.edgeStart,
     edgeUnit: t.edgeUnit,
     edgeTarget: t.edgeTarget,
+    denseRows: header.denseRows,
+    dense: t.dense,
     fail: t.fail,
     dictLink: t.dictLink,
     outStart: t.outStart,
