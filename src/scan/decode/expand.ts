@@ -1,4 +1,4 @@
-import { type MappedText, normaliseForDetection } from '../normalise/index.js';
+import { lazyMappedText, type MappedText, normaliseForDetection } from '../normalise/index.js';
 import { decodeBase64Text, findBase64Runs, MIN_BASE64_RUN } from './base64.js';
 import { encodingHints } from './encodingHints.js';
 import { decodeEscapes } from './escapes.js';
@@ -93,14 +93,15 @@ export function expandForDetection(
   for (let q = 0; q < queue.length && units.length < limits.maxUnits; q++) {
     const item = queue[q]!;
     const normalised = normaliseForDetection(item.raw);
+    const outerStarts = item.starts;
+    const outerEnds = item.ends;
     const mapped: MappedText =
-      item.starts === undefined || item.ends === undefined
+      outerStarts === undefined || outerEnds === undefined
         ? normalised
-        : {
-            text: normalised.text,
-            starts: compose(item.starts, normalised.starts),
-            ends: compose(item.ends, normalised.ends),
-          };
+        : lazyMappedText(normalised.text, () => ({
+            starts: compose(outerStarts, normalised.starts),
+            ends: compose(outerEnds, normalised.ends),
+          }));
     units.push({ mapped, raw: item.raw, encodings: item.encodings });
     if (item.encodings.length >= limits.maxDepth) continue;
 

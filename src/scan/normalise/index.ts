@@ -14,6 +14,7 @@ export {
   removableKind,
 } from './invisible.js';
 export {
+  lazyMappedText,
   MAX_EXPANSION,
   type MappedText,
   normaliseForDetection,

@@ -44,21 +44,47 @@ function ensureCapacity(n: number): void {
  * 3. spaced-out letters joined ("i g n o r e" → "ignore"), runs of white space collapsed.
  */
 export function normaliseForDetection(input: string): MappedText {
-  const length = foldCodePoints(input);
+  const length = foldCodePoints(input, false);
   foldWords(length);
-  const out = joinAndCollapse(length);
+  const out = joinAndCollapse(length, false);
+  return lazyMappedText(utf16.decode(units.subarray(0, out)), () => offsetMaps(input));
+}
+
+/** The offset maps of `normaliseForDetection(input)`: the same passes, now recording offsets. */
+function offsetMaps(input: string): { starts: Int32Array; ends: Int32Array } {
+  const length = foldCodePoints(input, true);
+  foldWords(length);
+  const out = joinAndCollapse(length, true);
+  return { starts: starts.slice(0, out), ends: ends.slice(0, out) };
+}
+
+/**
+ * A `MappedText` whose offset maps are computed on first use. Spans are needed only for
+ * findings, so most texts never pay for recording two offsets per character.
+ */
+export function lazyMappedText(
+  text: string,
+  computeMaps: () => { starts: Int32Array; ends: Int32Array },
+): MappedText {
+  let maps: { starts: Int32Array; ends: Int32Array } | undefined;
   return {
-    text: utf16.decode(units.subarray(0, out)),
-    starts: starts.slice(0, out),
-    ends: ends.slice(0, out),
+    text,
+    get starts() {
+      maps ??= computeMaps();
+      return maps.starts;
+    },
+    get ends() {
+      maps ??= computeMaps();
+      return maps.ends;
+    },
   };
 }
 
 /** The same normalisation without the offset map, for texts whose spans are never reported (rule terms). */
 export function normaliseText(input: string): string {
-  const length = foldCodePoints(input);
+  const length = foldCodePoints(input, false);
   foldWords(length);
-  const out = joinAndCollapse(length);
+  const out = joinAndCollapse(length, false);
   let text = '';
   for (let k = 0; k < out; k++) text += String.fromCharCode(units[k]!);
   return text;
@@ -76,7 +102,8 @@ export function toOriginalSpan(
   return { start: mapped.starts[s]!, end: mapped.ends[e - 1]! };
 }
 
-function foldCodePoints(input: string): number {
+/** Step 1 into the scratch buffers; offsets are written only when `track` is set. */
+function foldCodePoints(input: string, track: boolean): number {
   ensureCapacity(input.length * MAX_EXPANSION + 4);
   let n = 0;
   for (let i = 0; i < input.length; ) {
@@ -86,29 +113,37 @@ function foldCodePoints(input: string): number {
     if (cp < 0x80 && cp > 0x20 && cp !== 0x7f) {
       // ASCII fast path.
       units[n] = cp >= 0x41 && cp <= 0x5a ? cp + 32 : cp;
-      starts[n] = i;
-      ends[n] = i + 1;
+      if (track) {
+        starts[n] = i;
+        ends[n] = i + 1;
+      }
       n++;
     } else if (isTagCharacter(cp)) {
       const ascii = decodeTagCharacter(cp);
       if (ascii >= 0) {
         units[n] = ascii >= 0x41 && ascii <= 0x5a ? ascii + 32 : ascii;
-        starts[n] = i;
-        ends[n] = i + width;
+        if (track) {
+          starts[n] = i;
+          ends[n] = i + width;
+        }
         n++;
       }
     } else if (isSpace(cp)) {
       units[n] = SPACE;
-      starts[n] = i;
-      ends[n] = i + width;
+      if (track) {
+        starts[n] = i;
+        ends[n] = i + width;
+      }
       n++;
     } else if (!isInvisible(cp) && !isControl(cp)) {
       const folded = foldCodePoint(cp);
       const count = Math.min(folded.length, MAX_EXPANSION);
       for (let k = 0; k < count; k++) {
         units[n] = folded.charCodeAt(k);
-        starts[n] = i;
-        ends[n] = i + width;
+        if (track) {
+          starts[n] = i;
+          ends[n] = i + width;
+        }
         n++;
       }
     }
@@ -190,7 +225,7 @@ function isSingleLetterAt(k: number, n: number): boolean {
 }
 
 /** Joins spaced letters and collapses white space in the scratch buffers; returns the new length. */
-function joinAndCollapse(n: number): number {
+function joinAndCollapse(n: number, track: boolean): number {
   // Spaced-out letters: three or more single letters, each separated by exactly one separator.
   let dropped = false;
   for (let i = 0; i < n; ) {
@@ -230,8 +265,10 @@ function joinAndCollapse(n: number): number {
     // Until the first unit is removed, everything is already in place.
     if (out !== k) {
       units[out] = cu;
-      starts[out] = starts[k]!;
-      ends[out] = ends[k]!;
+      if (track) {
+        starts[out] = starts[k]!;
+        ends[out] = ends[k]!;
+      }
     }
     out++;
   }
