@@ -43,98 +43,142 @@ function isValidCodePoint(cp: number): boolean {
   return cp >= 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff);
 }
 
-/** Reads an escape at `i`; returns [decoded code point(s) as string, length consumed] or undefined. */
-function readEscape(text: string, i: number): [string, number] | undefined {
+/** What the last successful `readEscape` decoded (a module slot instead of a tuple per escape). */
+let decodedText = '';
+
+/** UTF-8 bytes of one %XX run, reused. */
+const utf8Bytes = new Uint8Array(4);
+
+/**
+ * Reads an escape at `i`: returns how many source units it spans (0 when there is none there)
+ * and leaves its decoded text in `decodedText`.
+ */
+function readEscape(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c === 0x25) {
     // %XX, and runs of %XX that form one UTF-8 sequence.
-    const bytes: number[] = [];
+    let count = 0;
     let j = i;
-    while (j + 2 < text.length + 0 && text.charCodeAt(j) === 0x25) {
+    while (j + 2 < text.length && text.charCodeAt(j) === 0x25) {
       const hi = hexValue(text.charCodeAt(j + 1));
       const lo = hexValue(text.charCodeAt(j + 2));
       if (hi < 0 || lo < 0) break;
-      bytes.push(hi * 16 + lo);
+      utf8Bytes[count++] = hi * 16 + lo;
       j += 3;
-      if (bytes[0]! < 0x80) break;
-      const need = bytes[0]! >= 0xf0 ? 4 : bytes[0]! >= 0xe0 ? 3 : 2;
-      if (bytes.length >= need) break;
+      const first = utf8Bytes[0]!;
+      if (first < 0x80) break;
+      const need = first >= 0xf0 ? 4 : first >= 0xe0 ? 3 : 2;
+      if (count >= need) break;
     }
-    if (bytes.length === 0) return undefined;
-    const decoded = Buffer.from(bytes).toString('utf8');
-    return [decoded, j - i];
+    if (count === 0) return 0;
+    // ASCII needs no UTF-8 decoder (and one-character strings are not allocated).
+    decodedText =
+      count === 1 && utf8Bytes[0]! < 0x80
+        ? String.fromCharCode(utf8Bytes[0]!)
+        : Buffer.from(utf8Bytes.subarray(0, count)).toString('utf8');
+    return j - i;
   }
   if (c === 0x26) {
     // &#105; &#x69; &name;
-    const semi = text.indexOf(';', i + 1);
-    if (semi < 0 || semi - i > 12) return undefined;
-    const body = text.slice(i + 1, semi);
-    if (body.charCodeAt(0) === 0x23) {
-      const isHex = (body.charCodeAt(1) | 0x20) === 0x78;
-      const digits = body.slice(isHex ? 2 : 1);
-      if (digits.length === 0) return undefined;
+    let semi = -1;
+    for (let k = i + 1; k < text.length && k - i <= 12; k++) {
+      if (text.charCodeAt(k) === 0x3b) {
+        semi = k;
+        break;
+      }
+    }
+    if (semi < 0) return 0;
+    if (text.charCodeAt(i + 1) === 0x23) {
+      const isHex = (text.charCodeAt(i + 2) | 0x20) === 0x78;
+      const from = i + (isHex ? 3 : 2);
+      if (from >= semi) return 0;
       let cp = 0;
-      for (let k = 0; k < digits.length; k++) {
-        const v = isHex ? hexValue(digits.charCodeAt(k)) : digits.charCodeAt(k) - 0x30;
-        if (v < 0 || v > (isHex ? 15 : 9)) return undefined;
+      for (let k = from; k < semi; k++) {
+        const v = isHex ? hexValue(text.charCodeAt(k)) : text.charCodeAt(k) - 0x30;
+        if (v < 0 || v > (isHex ? 15 : 9)) return 0;
         cp = cp * (isHex ? 16 : 10) + v;
       }
-      return isValidCodePoint(cp) ? [String.fromCodePoint(cp), semi + 1 - i] : undefined;
+      if (!isValidCodePoint(cp)) return 0;
+      decodedText = String.fromCodePoint(cp);
+      return semi + 1 - i;
     }
-    const named = NAMED_ENTITIES[body.toLowerCase()];
-    return named === undefined ? undefined : [named, semi + 1 - i];
+    const named = NAMED_ENTITIES[text.slice(i + 1, semi).toLowerCase()];
+    if (named === undefined) return 0;
+    decodedText = named;
+    return semi + 1 - i;
   }
   if (c === 0x5c && text.charCodeAt(i + 1) === 0x75) {
     // \uXXXX and \u{XXXXX}
     if (text.charCodeAt(i + 2) === 0x7b) {
-      const close = text.indexOf('}', i + 3);
-      if (close < 0 || close - i > 10) return undefined;
+      let close = -1;
+      for (let k = i + 3; k < text.length && k - i <= 10; k++) {
+        if (text.charCodeAt(k) === 0x7d) {
+          close = k;
+          break;
+        }
+      }
+      if (close < 0) return 0;
       let cp = 0;
       for (let k = i + 3; k < close; k++) {
         const v = hexValue(text.charCodeAt(k));
-        if (v < 0) return undefined;
+        if (v < 0) return 0;
         cp = cp * 16 + v;
       }
-      return close > i + 3 && isValidCodePoint(cp) ? [String.fromCodePoint(cp), close + 1 - i] : undefined;
+      if (!(close > i + 3 && isValidCodePoint(cp))) return 0;
+      decodedText = String.fromCodePoint(cp);
+      return close + 1 - i;
     }
     let cp = 0;
     for (let k = i + 2; k < i + 6; k++) {
       const v = hexValue(text.charCodeAt(k));
-      if (v < 0) return undefined;
+      if (v < 0) return 0;
       cp = cp * 16 + v;
     }
-    return [String.fromCharCode(cp), 6];
+    decodedText = String.fromCharCode(cp);
+    return 6;
   }
-  return undefined;
+  return 0;
 }
+
+const utf16 = new TextDecoder('utf-16le');
 
 /**
  * One linear pass that decodes URL escapes, HTML character references and \u escapes in
  * place. Everything else is copied. Each output unit maps to the source range it came from.
+ * An escape never decodes to more units than it spans, so the output fits buffers of the
+ * input's length.
  */
 export function decodeEscapes(text: string): EscapeDecoded {
-  let out = '';
-  const starts: number[] = [];
-  const ends: number[] = [];
+  const n = text.length;
+  const units = new Uint16Array(n);
+  const starts = new Int32Array(n);
+  const ends = new Int32Array(n);
+  let o = 0;
   let count = 0;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < n; ) {
     const c = text.charCodeAt(i);
-    const decodedEscape = c === 0x25 || c === 0x26 || c === 0x5c ? readEscape(text, i) : undefined;
-    if (decodedEscape === undefined) {
-      out += text[i];
-      starts.push(i);
-      ends.push(i + 1);
+    const consumed = c === 0x25 || c === 0x26 || c === 0x5c ? readEscape(text, i) : 0;
+    if (consumed === 0) {
+      units[o] = c;
+      starts[o] = i;
+      ends[o] = i + 1;
+      o++;
       i++;
       continue;
     }
-    const [decoded, consumed] = decodedEscape;
     count++;
-    for (let k = 0; k < decoded.length; k++) {
-      starts.push(i);
-      ends.push(i + consumed);
+    for (let k = 0; k < decodedText.length; k++) {
+      units[o] = decodedText.charCodeAt(k);
+      starts[o] = i;
+      ends[o] = i + consumed;
+      o++;
     }
-    out += decoded;
     i += consumed;
   }
-  return { text: out, starts: Int32Array.from(starts), ends: Int32Array.from(ends), count };
+  return {
+    text: utf16.decode(units.subarray(0, o)),
+    starts: starts.slice(0, o),
+    ends: ends.slice(0, o),
+    count,
+  };
 }
