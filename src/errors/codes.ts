@@ -15,7 +15,8 @@ export const ERROR_CODES = {
   ERR_LEDGER_NOT_FOUND: 'No such event or tree head in the ledger.',
   ERR_LEDGER_TAMPERED:
     'The ledger failed verification: an event or tree head was changed, removed, reordered or forged.',
-  ERR_EXPORT_FAILED: 'The export destination refused or did not take the events; the export cursor was not advanced.',
+  ERR_EXPORT_FAILED:
+    'The export destination refused or did not take the events; the export cursor was not advanced.',
   ERR_USAGE: 'The command was called incorrectly.',
   ERR_INTERNAL: 'An internal error occurred.',
 } as const;
