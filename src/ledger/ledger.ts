@@ -27,7 +27,13 @@ import { resolveDataDir } from './store/dataDir.js';
 import type { LedgerStore } from './store/ledgerStore.js';
 import type { LedgerReader, ReadEventsOptions, StoredEvent, StoredHead } from './store/tenantReader.js';
 import { type SignedTreeHead, signedTreeHeadSchema } from './treeHead.js';
-import { type StoredEventRow, type VerifyReport, verifyTenantLog } from './verify.js';
+import {
+  type LedgerProblem,
+  MAX_PROBLEMS_PER_TENANT,
+  type StoredEventRow,
+  type VerifyReport,
+  verifyTenantLog,
+} from './verify.js';
 import { LedgerWriter, type LogOptions, type WriterStats } from './writer.js';
 import type { RiskEventAck } from './writerBatch.js';
 import { headPolicySchema, writeQueueOptionsSchema } from './writerOptions.js';
@@ -147,9 +153,44 @@ function parseJson(text: string): unknown {
   }
 }
 
-async function* verifyRows(events: AsyncIterable<StoredEvent>): AsyncIterable<StoredEventRow> {
+/** Where an indexed copy column disagrees with the body it was copied from, or undefined. */
+function columnMismatch(e: StoredEvent, body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined; // verify reports the body itself
+  const b = body as Record<string, unknown>;
+  const c = e.columns;
+  if (b['type'] !== c.type) return 'type';
+  if ((b['lane'] ?? 'none') !== c.lane) return 'lane';
+  if (b['severity'] !== c.severity) return 'severity';
+  if (b['detector'] !== c.detector) return 'detector';
+  if ((b['traceId'] ?? null) !== c.traceId) return 'trace_id';
+  if ((b['spanId'] ?? null) !== c.spanId) return 'span_id';
+  if (typeof b['time'] !== 'string' || Date.parse(b['time']) !== e.time.getTime()) return 'time';
+  return undefined;
+}
+
+/**
+ * Rows for `verifyTenantLog`, checking on the way that the indexed copy columns (what queries
+ * filter on) still say what the hashed body says: someone able to rewrite a column could
+ * otherwise hide an event from queries without touching anything verification hashes.
+ */
+async function* verifyRows(
+  events: AsyncIterable<StoredEvent>,
+  mismatches: LedgerProblem[],
+): AsyncIterable<StoredEventRow> {
   for await (const e of events) {
-    yield { seq: e.seq, id: e.id, body: parseJson(e.body), leafHash: e.leafHash, chainHash: e.chainHash };
+    const body = parseJson(e.body);
+    const column = columnMismatch(e, body);
+    if (column !== undefined && mismatches.length < MAX_PROBLEMS_PER_TENANT) {
+      mismatches.push({
+        code: 'COLUMN_MISMATCH',
+        level: 'error',
+        tenantId: e.tenantId,
+        seq: e.seq,
+        eventId: e.id,
+        message: `The indexed ${column} column of event ${e.seq} differs from its signed body: it was rewritten.`,
+      });
+    }
+    yield { seq: e.seq, id: e.id, body, leafHash: e.leafHash, chainHash: e.chainHash };
   }
 }
 
@@ -167,15 +208,18 @@ async function verifyWith(
 ): Promise<VerifyReport> {
   // Heads first: events only grow, so every head read now is covered by the events read after.
   const heads = (await reader.readHeads(tenantId)).map((h) => parseJson(h.body) as SignedTreeHead);
-  return verifyTenantLog({
+  const mismatches: LedgerProblem[] = [];
+  const report = await verifyTenantLog({
     tenantId,
-    events: verifyRows(reader.readEvents(tenantId)),
+    events: verifyRows(reader.readEvents(tenantId), mismatches),
     heads,
     keys,
     ...(options.witnessHeads === undefined
       ? {}
       : { witnessHeads: options.witnessHeads.filter((h) => h.tenantId === tenantId) }),
   });
+  if (mismatches.length === 0) return report;
+  return { ...report, ok: false, problems: [...report.problems, ...mismatches] };
 }
 
 /**

@@ -83,7 +83,8 @@ export type LedgerProblemCode =
   | 'HEAD_INDEX_GAP'
   | 'HEAD_REPLAYED'
   | 'WITNESS_MISMATCH'
-  | 'UNSIGNED_TAIL';
+  | 'UNSIGNED_TAIL'
+  | 'COLUMN_MISMATCH';
 
 export type LedgerProblemLevel = 'error' | 'warning';
 

@@ -54,6 +54,14 @@ function memorySource(counts: Record<string, number>): ExportSource {
           body: JSON.stringify(event),
           leafHash: Buffer.alloc(32),
           chainHash: Buffer.alloc(32),
+          columns: {
+            type: event.type,
+            lane: 'block',
+            severity: 'high',
+            detector: 'rules:test',
+            traceId: null,
+            spanId: null,
+          },
         };
         yield stored;
       }

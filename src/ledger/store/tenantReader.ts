@@ -12,6 +12,17 @@ export interface StoredEvent {
   readonly body: string;
   readonly leafHash: Buffer;
   readonly chainHash: Buffer;
+  /** The indexed copies of body fields that queries filter on (verification compares them). */
+  readonly columns: IndexedColumns;
+}
+
+export interface IndexedColumns {
+  readonly type: string;
+  readonly lane: string;
+  readonly severity: string;
+  readonly detector: string;
+  readonly traceId: string | null;
+  readonly spanId: string | null;
 }
 
 /** A signed tree head row: `body` is the exact canonical JSON of the SignedTreeHead. */
@@ -49,7 +60,8 @@ export interface LedgerReader {
   readState(tenantId: string): Promise<TenantState | undefined>;
 }
 
-const EVENT_COLUMNS = 'tenant_id, seq, id, time, body, leaf_hash, chain_hash';
+const EVENT_COLUMNS =
+  'tenant_id, seq, id, time, body, leaf_hash, chain_hash, type, lane, severity, detector, trace_id, span_id';
 const DEFAULT_PAGE = 1000;
 const LEAF_PAGE = 10_000;
 
@@ -62,6 +74,14 @@ function storedEvent(row: SqlRow): StoredEvent {
     body: rowString(row.body),
     leafHash: rowBuffer(row.leaf_hash),
     chainHash: rowBuffer(row.chain_hash),
+    columns: {
+      type: rowString(row.type),
+      lane: rowString(row.lane),
+      severity: rowString(row.severity),
+      detector: rowString(row.detector),
+      traceId: row.trace_id === null ? null : rowString(row.trace_id),
+      spanId: row.span_id === null ? null : rowString(row.span_id),
+    },
   };
 }
 
