@@ -7,6 +7,7 @@ export {
   type OptionProblem,
 } from './contextCheck.js';
 export type { Finding, Span } from './finding.js';
+export { type FindingSummary, type MergedRefs, summariseFindings } from './findingSummary.js';
 export { LANES, type Lane, strictestLane } from './lane.js';
 export type { Refs } from './refs.js';
 export { SEVERITIES, type Severity, severityRank } from './severity.js';

@@ -3,6 +3,7 @@ export { DEFAULT_OUTPUT_MAX_BYTES, type ScanOutputOptions, scanOutputOptionsSche
 export * from './pii/index.js';
 export * from './redact/index.js';
 export { LEAK_REFS, SINK_REFS, UNSAFE_REFS } from './refs.js';
+export { type OutputEventContext, outputRiskEvent } from './riskEvent.js';
 export { REDACTION_KEY_ENV, scanOutput } from './scanOutput.js';
 export * from './secrets/index.js';
 export * from './stream/index.js';

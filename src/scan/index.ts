@@ -4,6 +4,7 @@ export { combineScores, detectInjection, type InjectionDetection, ruleEvidence }
 export { DEFAULT_THRESHOLDS, routeLane } from './lanes.js';
 export { type MappedText, normaliseForDetection, toOriginalSpan } from './normalise/index.js';
 export { DEFAULT_MAX_BYTES, MAX_MAX_BYTES, type ResolvedScanOptions, resolveScanOptions } from './options.js';
+export { type ScanEventContext, scanRiskEvent } from './riskEvent.js';
 export { type CompiledRules, compileRules, type RuleMeta } from './rules/compile.js';
 export { SHIPPED_RULES } from './rules/defaultRules.js';
 export { detectRuleMatches, type RuleMatch } from './rules/detectRules.js';
