@@ -1,38 +1,21 @@
 import { z } from 'zod';
-import type { Refs } from '../core/index.js';
+import type { MergedRefs, Refs } from '../core/index.js';
 import {
   ATLAS_IDS,
-  type AtlasId,
   CONTROL_IDS,
-  type ControlId,
   ISO_42001_IDS,
-  type Iso42001Id,
   LAYER_IDS,
-  type LayerId,
   NIST_FUNCTION_IDS,
-  type NistFunctionId,
   OWASP_AGENTIC_IDS,
   OWASP_LLM_IDS,
-  type OwaspAgenticId,
-  type OwaspLlmId,
   THREAT_IDS,
-  type ThreatId,
 } from '../taxonomy/index.js';
 
 /**
  * What an event relates to in each framework. Unlike a finding's `Refs`, an event may concern
  * several MAESTRO layers or none (a rate limit, a configuration change), so every kind is a list.
  */
-export interface EventRefs {
-  layers?: LayerId[];
-  owaspLlm?: OwaspLlmId[];
-  owaspAgentic?: OwaspAgenticId[];
-  atlas?: AtlasId[];
-  controls?: ControlId[];
-  threats?: ThreatId[];
-  nist?: NistFunctionId[];
-  iso?: Iso42001Id[];
-}
+export type EventRefs = MergedRefs;
 
 export const EVENT_REF_KINDS = [
   'layers',

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { invalidOptionsFromZod } from '../errors/index.js';
 import { parseRiskEvent } from './eventCheck.js';
 import type { RiskEventInput } from './eventSchema.js';
-import { type ExportReport, exportRiskEvents } from './export/exportEvents.js';
-import type { FindingSink } from './export/sinks.js';
+import { type ExportOptions, type ExportReport, exportRiskEvents } from './export/exportEvents.js';
 import { LedgerTamperedError } from './ledgerErrors.js';
 import { LedgerNotFoundError } from './notFoundError.js';
 import type { PreviewRedactor } from './preview.js';
@@ -77,17 +76,8 @@ export interface LedgerVerification {
   readonly tenants: VerifyReport[];
 }
 
-export interface LedgerExportOptions {
-  readonly sink: FindingSink;
-  /** Durable cursor file: the next export resumes where this one stopped. */
-  readonly cursorFile?: string;
-  /** Only these tenants (default: every tenant, through the audited cross-tenant path). */
-  readonly tenants?: readonly string[];
-  readonly batchSize?: number;
-  /** The maestro version written into each finding. */
-  readonly productVersion: string;
-  readonly onBatch?: (progress: { tenantId: string; exported: number }) => void;
-}
+/** `exportRiskEvents` options; the ledger supplies the source (the audited cross-tenant reads). */
+export type LedgerExportOptions = Omit<ExportOptions, 'source'>;
 
 export interface VerifyOptions {
   /** Heads a witness kept outside the store, per tenant. */

@@ -5,11 +5,10 @@ import { parseRiskEvent } from '../eventCheck.js';
 import { EVENT_LIMITS, identifierSchema, RISK_EVENT_TYPES, type RiskEvent } from '../eventSchema.js';
 import type { SqlExecutor } from '../store/sqlClient.js';
 import { decodeCursor, encodeCursor } from './queryCursor.js';
+import { timeInput } from './timeInput.js';
 
 export const MAX_QUERY_LIMIT = 1000;
 export const DEFAULT_QUERY_LIMIT = 50;
-
-const time = z.union([z.date(), z.iso.datetime({ offset: true })]).transform((t) => new Date(t));
 
 /** `queryRiskEvents` options: one tenant, optional filters, keyset pagination. */
 export const riskEventQuerySchema = z
@@ -22,8 +21,8 @@ export const riskEventQuerySchema = z
       .min(1)
       .max(LANES.length + 1)
       .optional(),
-    from: time.optional(),
-    to: time.optional(),
+    from: timeInput.optional(),
+    to: timeInput.optional(),
     traceId: z
       .string()
       .regex(/^[0-9a-f]{32}$/)

@@ -5,6 +5,7 @@ import { EVENT_LIMITS, identifierSchema, type RISK_EVENT_TYPES } from '../eventS
 import { rowNumber, rowString } from '../store/rows.js';
 import type { SqlExecutor } from '../store/sqlClient.js';
 import { findSpikes } from './spikes.js';
+import { timeInput } from './timeInput.js';
 
 /** Bucket widths `getRiskStats` accepts, in milliseconds. */
 export const STAT_BUCKETS = {
@@ -21,13 +22,11 @@ export type StatBucket = keyof typeof STAT_BUCKETS;
 export const MAX_BUCKETS = 10_000;
 export const TOP_DETECTORS = 10;
 
-const time = z.union([z.date(), z.iso.datetime({ offset: true })]).transform((t) => new Date(t));
-
 export const riskStatsQuerySchema = z
   .strictObject({
     tenantId: identifierSchema(EVENT_LIMITS.tenantId),
-    from: time,
-    to: time,
+    from: timeInput,
+    to: timeInput,
     bucket: z.enum(Object.keys(STAT_BUCKETS) as [StatBucket, ...StatBucket[]]).default('1h'),
   })
   .refine((q) => q.from.getTime() < q.to.getTime(), { message: 'from must be before to', path: ['from'] })
