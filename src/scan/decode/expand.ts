@@ -1,4 +1,9 @@
-import { lazyMappedText, type MappedText, normaliseForDetection } from '../normalise/index.js';
+import {
+  lazyMappedText,
+  type MappedText,
+  normaliseForDetection,
+  toOriginalSpans,
+} from '../normalise/index.js';
 import { decodeBase64Text, findBase64Runs, MIN_BASE64_RUN } from './base64.js';
 import { encodingHints } from './encodingHints.js';
 import { decodeEscapes } from './escapes.js';
@@ -98,10 +103,19 @@ export function expandForDetection(
     const mapped: MappedText =
       outerStarts === undefined || outerEnds === undefined
         ? normalised
-        : lazyMappedText(normalised.text, () => ({
-            starts: compose(outerStarts, normalised.starts),
-            ends: compose(outerEnds, normalised.ends),
-          }));
+        : lazyMappedText(
+            normalised.text,
+            () => ({
+              starts: compose(outerStarts, normalised.starts),
+              ends: compose(outerEnds, normalised.ends),
+            }),
+            // Through the decoded text's own spans, then the map from it to the original.
+            (spans) =>
+              toOriginalSpans(normalised, spans).map((inner) => ({
+                start: outerStarts[Math.min(inner.start, outerStarts.length - 1)]!,
+                end: outerEnds[Math.min(inner.end, outerEnds.length - 1)]!,
+              })),
+          );
     units.push({ mapped, raw: item.raw, encodings: item.encodings });
     if (item.encodings.length >= limits.maxDepth) continue;
 

@@ -17,7 +17,10 @@ export {
   lazyMappedText,
   MAX_EXPANSION,
   type MappedText,
+  type NormalisedSpan,
   normaliseForDetection,
   normaliseText,
+  type OriginalSpan,
   toOriginalSpan,
+  toOriginalSpans,
 } from './normalise.js';

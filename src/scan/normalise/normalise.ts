@@ -11,6 +11,22 @@ export interface MappedText {
   readonly text: string;
   readonly starts: Int32Array;
   readonly ends: Int32Array;
+  /**
+   * Maps several normalised spans to the original text at once without materialising `starts`
+   * and `ends` (which cost two arrays per text): what the detectors use.
+   */
+  readonly mapSpans?: (spans: readonly NormalisedSpan[]) => OriginalSpan[];
+}
+
+/** A half-open span [start, end) in normalised offsets. */
+export interface NormalisedSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface OriginalSpan {
+  start: number;
+  end: number;
 }
 
 /** A code point never expands to more than this many units, so output ≤ 4 × input length. */
@@ -47,15 +63,41 @@ export function normaliseForDetection(input: string): MappedText {
   const length = foldCodePoints(input, false);
   foldWords(length);
   const out = joinAndCollapse(length, false);
-  return lazyMappedText(utf16.decode(units.subarray(0, out)), () => offsetMaps(input));
+  return lazyMappedText(
+    utf16.decode(units.subarray(0, out)),
+    () => offsetMaps(input),
+    (spans) => spansInOriginal(input, spans),
+  );
+}
+
+/** Runs the passes again, now recording offsets into the scratch buffers; returns the length. */
+function trackOffsets(input: string): number {
+  const length = foldCodePoints(input, true);
+  foldWords(length);
+  return joinAndCollapse(length, true);
 }
 
 /** The offset maps of `normaliseForDetection(input)`: the same passes, now recording offsets. */
 function offsetMaps(input: string): { starts: Int32Array; ends: Int32Array } {
-  const length = foldCodePoints(input, true);
-  foldWords(length);
-  const out = joinAndCollapse(length, true);
+  const out = trackOffsets(input);
   return { starts: starts.slice(0, out), ends: ends.slice(0, out) };
+}
+
+/** Clamps a normalised span the way `toOriginalSpan` does: never empty, never outside the text. */
+function clampSpan(span: NormalisedSpan, length: number): { s: number; e: number } {
+  const s = Math.min(Math.max(span.start, 0), length - 1);
+  return { s, e: Math.min(Math.max(span.end, s + 1), length) };
+}
+
+/** Spans of `normaliseForDetection(input)` in `input`, read off the scratch maps (no allocation per text). */
+function spansInOriginal(input: string, spans: readonly NormalisedSpan[]): OriginalSpan[] {
+  if (spans.length === 0) return [];
+  const out = trackOffsets(input);
+  return spans.map((span) => {
+    if (out === 0) return { start: 0, end: 0 };
+    const { s, e } = clampSpan(span, out);
+    return { start: starts[s]!, end: ends[e - 1]! };
+  });
 }
 
 /**
@@ -65,6 +107,7 @@ function offsetMaps(input: string): { starts: Int32Array; ends: Int32Array } {
 export function lazyMappedText(
   text: string,
   computeMaps: () => { starts: Int32Array; ends: Int32Array },
+  mapSpans: (spans: readonly NormalisedSpan[]) => OriginalSpan[],
 ): MappedText {
   let maps: { starts: Int32Array; ends: Int32Array } | undefined;
   return {
@@ -77,6 +120,7 @@ export function lazyMappedText(
       maps ??= computeMaps();
       return maps.ends;
     },
+    mapSpans,
   };
 }
 
@@ -96,10 +140,18 @@ export function toOriginalSpan(
   start: number,
   end: number,
 ): { start: number; end: number } {
-  if (mapped.text.length === 0) return { start: 0, end: 0 };
-  const s = Math.min(Math.max(start, 0), mapped.text.length - 1);
-  const e = Math.min(Math.max(end, s + 1), mapped.text.length);
-  return { start: mapped.starts[s]!, end: mapped.ends[e - 1]! };
+  return toOriginalSpans(mapped, [{ start, end }])[0]!;
+}
+
+/** Maps several spans at once (one pass over the text however many spans). */
+export function toOriginalSpans(mapped: MappedText, spans: readonly NormalisedSpan[]): OriginalSpan[] {
+  const length = mapped.text.length;
+  if (length === 0) return spans.map(() => ({ start: 0, end: 0 }));
+  if (mapped.mapSpans !== undefined) return mapped.mapSpans(spans);
+  return spans.map((span) => {
+    const { s, e } = clampSpan(span, length);
+    return { start: mapped.starts[s]!, end: mapped.ends[e - 1]! };
+  });
 }
 
 /** Step 1 into the scratch buffers; offsets are written only when `track` is set. */

@@ -1,5 +1,5 @@
 import { expandForDetection, type ScanUnit } from '../decode/index.js';
-import { toOriginalSpan } from '../normalise/index.js';
+import { toOriginalSpans } from '../normalise/index.js';
 import type { CompiledRules } from './compile.js';
 import { defaultCompiledRules } from './defaultRules.js';
 import { matchRules } from './matchRules.js';
@@ -26,26 +26,31 @@ export function matchUnits(
 ): RuleMatch[] {
   const best = new Map<number, RuleMatch>();
   for (const unit of units) {
+    const fresh: Array<{ rule: number; start: number; end: number; count: number }> = [];
     for (const raw of matchRules(compiled, unit.mapped.text)) {
       const rule = compiled.rules[raw.rule]!;
       if (rule.indirectOnly === true && !indirect) continue;
       const previous = best.get(raw.rule);
-      const count = raw.count + (previous?.count ?? 0);
       if (previous !== undefined) {
-        best.set(raw.rule, { ...previous, count });
+        best.set(raw.rule, { ...previous, count: previous.count + raw.count });
         continue;
       }
-      const span = toOriginalSpan(unit.mapped, raw.start, raw.end);
+      fresh.push(raw);
+    }
+    // One offset pass per unit for all its new matches.
+    const spans = toOriginalSpans(unit.mapped, fresh);
+    fresh.forEach((raw, k) => {
+      const rule = compiled.rules[raw.rule]!;
       best.set(raw.rule, {
         ruleId: rule.id,
         category: rule.category,
         weight: rule.weight,
-        start: span.start,
-        end: span.end,
+        start: spans[k]!.start,
+        end: spans[k]!.end,
         encodings: unit.encodings,
-        count,
+        count: raw.count,
       });
-    }
+    });
   }
   return [...best.values()].sort((a, b) => a.start - b.start || b.weight - a.weight);
 }
