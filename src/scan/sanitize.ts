@@ -12,6 +12,11 @@ import type { SanitizeReport } from './types.js';
 
 const delimiterAutomaton = buildAutomaton(CHAT_TEMPLATE_TOKENS);
 
+// Scratch reused across calls (synchronous, so no call can interleave).
+let scratchOut = new Uint16Array(1024);
+let scratchState = new Int32Array(1025);
+const utf16 = new TextDecoder('utf-16le');
+
 function lowerAscii(cu: number): number {
   return cu >= 0x41 && cu <= 0x5a ? cu + 32 : cu;
 }
@@ -23,8 +28,13 @@ function lowerAscii(cu: number): number {
  */
 export function removeDelimiters(text: string): { text: string; count: number } {
   const a = delimiterAutomaton;
-  const out = new Uint16Array(text.length);
-  const stateAt = new Int32Array(text.length + 1);
+  if (scratchOut.length < text.length) {
+    scratchOut = new Uint16Array(Math.max(text.length, 2 * scratchOut.length));
+    scratchState = new Int32Array(scratchOut.length + 1);
+  }
+  const out = scratchOut;
+  const stateAt = scratchState;
+  stateAt[0] = 0;
   let top = 0;
   let count = 0;
   for (let i = 0; i < text.length; i++) {
@@ -42,7 +52,7 @@ export function removeDelimiters(text: string): { text: string; count: number } 
       count++;
     }
   }
-  return { text: count === 0 ? text : new TextDecoder('utf-16le').decode(out.subarray(0, top)), count };
+  return { text: count === 0 ? text : utf16.decode(out.subarray(0, top)), count };
 }
 
 /**

@@ -142,6 +142,11 @@ function readEscape(text: string, i: number): number {
 
 const utf16 = new TextDecoder('utf-16le');
 
+// Scratch reused across calls (synchronous, so no call can interleave); results are copies.
+let scratchUnits = new Uint16Array(1024);
+let scratchStarts = new Int32Array(1024);
+let scratchEnds = new Int32Array(1024);
+
 /**
  * One linear pass that decodes URL escapes, HTML character references and \u escapes in
  * place. Everything else is copied. Each output unit maps to the source range it came from.
@@ -150,9 +155,15 @@ const utf16 = new TextDecoder('utf-16le');
  */
 export function decodeEscapes(text: string): EscapeDecoded {
   const n = text.length;
-  const units = new Uint16Array(n);
-  const starts = new Int32Array(n);
-  const ends = new Int32Array(n);
+  if (scratchUnits.length < n) {
+    const size = Math.max(n, 2 * scratchUnits.length);
+    scratchUnits = new Uint16Array(size);
+    scratchStarts = new Int32Array(size);
+    scratchEnds = new Int32Array(size);
+  }
+  const units = scratchUnits;
+  const starts = scratchStarts;
+  const ends = scratchEnds;
   let o = 0;
   let count = 0;
   for (let i = 0; i < n; ) {
