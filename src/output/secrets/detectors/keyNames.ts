@@ -253,8 +253,41 @@ export function keyWords(key: string): string[] {
   return words;
 }
 
+/**
+ * Substrings one of which every credential-naming key contains: each word `classifyKey` accepts
+ * is in PASSWORD_WORDS or SECRET_WORDS, or ends in one of these suffixes, or is `key`, and each
+ * word is a substring of the lower-cased key. Checking them first spares splitting every word of
+ * ordinary prose into key words.
+ */
+const CREDENTIAL_NEEDLES: readonly string[] = (() => {
+  const all = [
+    ...PASSWORD_WORDS,
+    ...SECRET_WORDS,
+    'password',
+    'passwd',
+    'pass',
+    'pw',
+    'secret',
+    'token',
+    'key',
+  ];
+  // A needle that contains another needle adds nothing.
+  return [...new Set(all)].filter((n) => !all.some((m) => m !== n && n.includes(m)));
+})();
+
+export function mayNameCredential(key: string): boolean {
+  const lower = key.toLowerCase();
+  for (const needle of CREDENTIAL_NEEDLES) if (lower.includes(needle)) return true;
+  return false;
+}
+
 /** Whether a key names a password, another secret, or neither. */
 export function classifyKey(key: string): KeyKind | undefined {
+  return mayNameCredential(key) ? classifyKeyWords(key) : undefined;
+}
+
+/** `classifyKey` without the substring pre-filter (exported for the test that holds them equal). */
+export function classifyKeyWords(key: string): KeyKind | undefined {
   const words = keyWords(key);
   if (words.length === 0 || words.length > 8) return undefined;
   const last = words[words.length - 1]!;
