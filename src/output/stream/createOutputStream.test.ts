@@ -103,6 +103,25 @@ describe('createOutputStream', () => {
     expect(result.text).not.toContain('BEGIN OPENSSH');
   });
 
+  it('waits for a private key block to end, then judges it whole, wherever the END marker is split', async () => {
+    const key =
+      '-----BEGIN OPENSSH PRIVATE KEY-----\n' +
+      'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n'.repeat(20) +
+      '-----END OPENSSH PRIVATE KEY-----\n';
+    const text = `Here you go:\n${key}That is all.`;
+    const endAt = text.indexOf('-----END');
+    for (let split = endAt - 2; split <= endAt + 10; split += 3) {
+      const chunks = [...text.slice(0, split).match(/.{1,40}/gs)!, text.slice(split)];
+      const blocked = await run(chunks);
+      expect(blocked.error).toBeInstanceOf(OutputBlockedError);
+      expect(blocked.text).not.toContain('b3BlbnNzaC1rZXkt');
+      const redacted = await run(chunks, { onSecret: 'redact' });
+      expect(redacted.error).toBeUndefined();
+      expect(redacted.text).not.toContain('b3BlbnNzaC1rZXkt');
+      expect(redacted.text).toContain('That is all.');
+    }
+  });
+
   it('neutralises a markdown image beacon split across chunks', async () => {
     const chunks = [
       'Done! ![status](https://coll',

@@ -78,6 +78,13 @@ export function createOutputStream(options: OutputStreamOptions = {}): GuardedOu
   let consumed = 0;
   let released = 0;
   let blocked = false;
+  /**
+   * Set while the unreleased text starts with a private-key block whose END has not arrived:
+   * nothing of it can be released before then, so chunks are only searched for the END marker
+   * (from `pemSearchFrom`) instead of rescanning the whole held block each time.
+   */
+  let waitingForPemEnd = false;
+  let pemSearchFrom = 0;
   const findings: Finding[] = [];
   const lanes: Lane[] = [];
 
@@ -87,6 +94,11 @@ export function createOutputStream(options: OutputStreamOptions = {}): GuardedOu
     findings.push(...why);
     pending = '';
     controller.error(new OutputBlockedError(why, released));
+  };
+
+  const awaitPemEnd = () => {
+    waitingForPemEnd = pending.startsWith(PEM_BEGIN) && pending.indexOf(PEM_END) < 0;
+    pemSearchFrom = pending.length;
   };
 
   const release = (controller: TransformStreamDefaultController<string>, end: boolean) => {
@@ -104,7 +116,7 @@ export function createOutputStream(options: OutputStreamOptions = {}): GuardedOu
         },
       ]);
     }
-    if (cut === 0) return;
+    if (cut === 0) return awaitPemEnd();
     const part = cut === pending.length ? whole : scanOutput(pending.slice(0, cut), resolved);
     if (part.lane === 'block') return stop(controller, shift(part.findings, consumed));
     findings.push(...shift(part.findings, consumed));
@@ -113,6 +125,7 @@ export function createOutputStream(options: OutputStreamOptions = {}): GuardedOu
     released += part.redacted.length;
     consumed += cut;
     pending = pending.slice(cut);
+    awaitPemEnd();
   };
 
   const stream = new TransformStream<string, string>({
@@ -123,6 +136,12 @@ export function createOutputStream(options: OutputStreamOptions = {}): GuardedOu
         return;
       }
       pending += chunk;
+      if (waitingForPemEnd && pending.length <= maxHold) {
+        const end = pending.indexOf(PEM_END, Math.max(0, pemSearchFrom - PEM_END.length));
+        pemSearchFrom = pending.length;
+        if (end < 0) return;
+        waitingForPemEnd = false;
+      }
       try {
         release(controller, false);
       } catch (error) {
