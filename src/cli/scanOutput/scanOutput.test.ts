@@ -1,12 +1,14 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { githubToken, seeded } from '../../output/secrets/fixtures/tokens.js';
 
 const MAIN = fileURLToPath(new URL('../main.ts', import.meta.url));
+const TMP = mkdtempSync(join(tmpdir(), 'maestro-scan-output-'));
+afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 
 /** A GitHub token with a valid CRC-32 checksum, generated at test time (never a real one). */
 const TOKEN = githubToken(seeded(2024));
@@ -66,7 +68,7 @@ function only(run: Run): OutputLine {
 }
 
 function tempFile(name: string, content: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'maestro-scan-output-')), name);
+  const file = join(mkdtempSync(join(TMP, 'case-')), name);
   writeFileSync(file, content);
   return file;
 }
