@@ -4,4 +4,5 @@ import type { Suite } from './lib/report.js';
 export const SUITES: Readonly<Record<string, () => Promise<Suite>>> = {
   scan: async () => (await import('./scan/suite.js')).scanSuite,
   output: async () => (await import('./output/suite.js')).outputSuite,
+  policy: async () => (await import('./policy/suite.js')).policySuite,
 };

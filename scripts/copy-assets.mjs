@@ -1,11 +1,11 @@
-// After tsc: copies the assets tsc does not know about (compiled rules, SQL migrations) into dist, and
-// marks the CLI entry executable. (tsc already copies imported JSON.)
+// After tsc: copies the assets tsc does not know about (compiled rules, SQL migrations, the Cedar base schema)
+// into dist, and marks the CLI entry executable. (tsc already copies imported JSON.)
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const ASSET_SUFFIXES = ['.bin', '.sql'];
+const ASSET_SUFFIXES = ['.bin', '.sql', '.cedarschema', '.cedar'];
 
 function* assets(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

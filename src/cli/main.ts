@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { toSafeError } from '../errors/index.js';
 import { runDemo } from './demo/runDemo.js';
 import { registerLedgerCommand } from './ledger/ledgerCommand.js';
+import { registerPolicyCommand } from './policy/policyCommand.js';
 import { registerScanCommand } from './scan/scanCommand.js';
 import { registerScanOutputCommand } from './scanOutput/scanOutputCommand.js';
 import { VERSION } from './version.js';
@@ -33,6 +34,7 @@ const program = new Command()
 registerScanCommand(program, run);
 registerScanOutputCommand(program, run);
 registerLedgerCommand(program, run);
+registerPolicyCommand(program, run);
 program
   .command('demo')
   .description('Scan the shipped examples and show the lane of each (what `npm start` runs).')

@@ -17,6 +17,8 @@ export const ERROR_CODES = {
     'The ledger failed verification: an event or tree head was changed, removed, reordered or forged.',
   ERR_EXPORT_FAILED:
     'The export destination refused or did not take the events; the export cursor was not advanced.',
+  ERR_POLICY_INVALID: 'The policy set or its schema is not valid; the policy engine was not started.',
+  ERR_POLICY_EVALUATION: 'The policy decision could not be evaluated; the request was denied.',
   ERR_USAGE: 'The command was called incorrectly.',
   ERR_INTERNAL: 'An internal error occurred.',
 } as const;
