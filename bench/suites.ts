@@ -4,5 +4,6 @@ import type { Suite } from './lib/report.js';
 export const SUITES: Readonly<Record<string, () => Promise<Suite>>> = {
   scan: async () => (await import('./scan/suite.js')).scanSuite,
   output: async () => (await import('./output/suite.js')).outputSuite,
+  ledger: async () => (await import('./ledger/suite.js')).ledgerSuite,
   policy: async () => (await import('./policy/suite.js')).policySuite,
 };

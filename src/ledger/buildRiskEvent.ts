@@ -13,6 +13,7 @@ import {
 import { leafHashOfText, sha256 } from './hashes.js';
 import { InvalidRiskEventError, invalidEventFromZod } from './ledgerErrors.js';
 import { defaultPreviewRedactor, type PreviewRedactor } from './preview.js';
+import { checkedRiskEventInput, type RiskEventInputData } from './riskEventInputCheck.js';
 import { boundedText, headAtWordBoundary } from './safeText.js';
 import { activeTraceIds, type TraceIds } from './traceIds.js';
 
@@ -41,9 +42,7 @@ export interface BuildAt {
  * @throws MaestroError ERR_LEDGER_INVALID_EVENT with the path of the problem, never the value.
  */
 export function buildRiskEvent(input: RiskEventInput, at: BuildAt): RiskEvent {
-  const parsed = riskEventInputSchema.safeParse(input);
-  if (!parsed.success) throw invalidEventFromZod(parsed.error);
-  const data = parsed.data;
+  const data = checkedRiskEventInput(input) ?? parseInput(input);
   checkAt(at);
   const ids = traceIdsFor(data.traceId, data.spanId, at.traceIds ?? activeTraceIds);
   const event: RiskEvent = {
@@ -74,6 +73,12 @@ export function buildRiskEvent(input: RiskEventInput, at: BuildAt): RiskEvent {
   const problem = riskEventProblem(event);
   if (problem !== undefined) throw new InvalidRiskEventError(problem.message, problem.path);
   return event;
+}
+
+function parseInput(input: unknown): RiskEventInputData {
+  const parsed = riskEventInputSchema.safeParse(input);
+  if (!parsed.success) throw invalidEventFromZod(parsed.error);
+  return parsed.data;
 }
 
 /** The Merkle leaf of an event: leafHash(UTF-8 of its RFC 8785 canonical JSON). */

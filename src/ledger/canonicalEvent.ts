@@ -43,8 +43,12 @@ function refsJson(refs: EventRefs): string {
   return `${out}}`;
 }
 
-/** canonicalJson(event) for an event that `riskEventProblem` accepts; for anything else, use canonicalJson. */
-export function canonicalEventJson(e: RiskEvent): string {
+/**
+ * canonicalJson(event) for an event that `riskEventProblem` accepts; for anything else, use
+ * canonicalJson. `seq` (a safe non-negative integer) stands in for the event's own, so a writer
+ * numbering built events needs no copy of each.
+ */
+export function canonicalEventJson(e: RiskEvent, seq: number = e.seq): string {
   const actor =
     e.actor === null
       ? 'null'
@@ -57,7 +61,7 @@ export function canonicalEventJson(e: RiskEvent): string {
   return (
     `{"actor":${actor},"attributes":${attributes},"detector":${JSON.stringify(e.detector)},"id":${q(e.id)},` +
     `"lane":${plain(e.lane)},"payloadHash":${plain(e.payloadHash)},"preview":${JSON.stringify(e.preview)},` +
-    `"refs":${refsJson(e.refs)},"seq":${e.seq},"severity":${q(e.severity)},"spanId":${plain(e.spanId)},` +
+    `"refs":${refsJson(e.refs)},"seq":${seq},"severity":${q(e.severity)},"spanId":${plain(e.spanId)},` +
     `"tenantId":${JSON.stringify(e.tenantId)},"time":${q(e.time)},"traceId":${plain(e.traceId)},` +
     `"type":${q(e.type)},"v":${e.v}}`
   );

@@ -33,7 +33,8 @@ const SENSITIVE_KEY_PARTS = [
   'signature',
   'private',
 ];
-const AUTH_SCHEMES = new Set(['bearer', 'basic', 'digest', 'negotiate']);
+// Words are runs of ASCII key characters, for which the i flag is exactly lower-casing.
+const AUTH_SCHEME = /^(?:bearer|basic|digest|negotiate)$/i;
 
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 const isAlnum = (c: number): boolean => isDigit(c) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
@@ -61,54 +62,58 @@ const endsValue = (c: number): boolean =>
   c === 0x3c || // <
   c === 0x3e; // >
 
-function isSensitiveKey(lowerKey: string): boolean {
-  return SENSITIVE_KEY_PARTS.some((part) => lowerKey.includes(part));
+// One pass over the word instead of one search per part, and no lower-cased copy of it.
+const SENSITIVE_KEY = new RegExp(SENSITIVE_KEY_PARTS.join('|'), 'i');
+
+function isSensitiveKey(key: string): boolean {
+  return SENSITIVE_KEY.test(key);
 }
 
 /** Masks the value after `password=`, `"api_key": "…"`, `Authorization: Bearer …` and the like. */
 export function maskCredentials(text: string): string {
   const n = text.length;
   let out = '';
+  // Text before `copied` is in `out`; what follows is copied in slices, not character by character.
+  let copied = 0;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (!isKeyChar(c) || (i > 0 && isKeyChar(text.charCodeAt(i - 1)))) {
-      out += text[i];
       i++;
       continue;
     }
     let j = i;
     while (j < n && isKeyChar(text.charCodeAt(j))) j++;
-    const lower = text.slice(i, j).toLowerCase();
-    if (AUTH_SCHEMES.has(lower)) {
+    // Shorter words can be neither a scheme nor hold a sensitive part.
+    const word = j - i >= 3 ? text.slice(i, j) : '';
+    if (AUTH_SCHEME.test(word)) {
       let k = j;
       while (k < n && isSpace(text.charCodeAt(k))) k++;
       if (k > j && k < n && !endsValue(text.charCodeAt(k))) {
         let end = k;
         while (end < n && !isWhitespace(text.charCodeAt(end)) && !isQuote(text.charCodeAt(end))) end++;
-        out += `${text.slice(i, k)}${SECRET_MASK}`;
+        out += `${text.slice(copied, k)}${SECRET_MASK}`;
+        copied = end;
         i = end;
         continue;
       }
-    } else if (isSensitiveKey(lower)) {
+    } else if (word !== '' && isSensitiveKey(word)) {
       const value = findAssignedValue(text, j);
       if (value !== undefined) {
-        const word = text.slice(value.start, wordEnd(text, value.start)).toLowerCase();
         // `Authorization: Bearer x`: let the scheme rule mask the credential after the scheme.
-        if (AUTH_SCHEMES.has(word)) {
-          out += text.slice(i, value.start);
+        if (AUTH_SCHEME.test(text.slice(value.start, wordEnd(text, value.start)))) {
           i = value.start;
           continue;
         }
-        out += `${text.slice(i, value.start)}${SECRET_MASK}`;
+        out += `${text.slice(copied, value.start)}${SECRET_MASK}`;
+        copied = value.end;
         i = value.end;
         continue;
       }
     }
-    out += text.slice(i, j);
     i = j;
   }
-  return out;
+  return copied === 0 ? text : `${out}${text.slice(copied)}`;
 }
 
 function wordEnd(text: string, start: number): number {

@@ -1,7 +1,8 @@
+import { canonicalEventJson } from './canonicalEvent.js';
 import { canonicalJson } from './canonicalJson.js';
 import type { RiskEvent } from './eventSchema.js';
 import { MerkleFrontier } from './frontier.js';
-import { leafHash, nextChainHash } from './hashes.js';
+import { leafHashOfText, nextChainHash } from './hashes.js';
 import { LedgerTamperedError } from './ledgerErrors.js';
 import type { LedgerSigner } from './signer.js';
 import type { EventRowInput, HeadRowInput, TenantStateUpdate } from './store/appendSession.js';
@@ -94,27 +95,28 @@ export function planAppend(state: TenantState, events: readonly RiskEvent[], ctx
   for (const built of events) {
     if (built.tenantId !== tenantId) throw new RangeError('an event of another tenant reached this batch');
     const seq = frontier.size;
-    const event: RiskEvent = { ...built, seq };
-    const body = canonicalJson(event);
+    // canonicalJson({ ...built, seq }): built events passed riskEventProblem, so the specialised
+    // serialiser applies (a property test holds the two to the same output).
+    const body = canonicalEventJson(built, seq);
     // Same bytes as eventLeafHash(event), without serialising the event a second time.
-    const leaf = leafHash(Buffer.from(body, 'utf8'));
+    const leaf = leafHashOfText(body);
     chainHash = nextChainHash(chainHash, leaf);
     frontier.push(leaf);
     rows.push({
       seq,
-      id: event.id,
-      time: event.time,
-      type: event.type,
-      lane: event.lane ?? NO_LANE,
-      severity: event.severity,
-      detector: event.detector,
-      traceId: event.traceId,
-      spanId: event.spanId,
+      id: built.id,
+      time: built.time,
+      type: built.type,
+      lane: built.lane ?? NO_LANE,
+      severity: built.severity,
+      detector: built.detector,
+      traceId: built.traceId,
+      spanId: built.spanId,
       body,
       leafHash: leaf,
       chainHash,
     });
-    acks.push({ id: event.id, seq, tenantId, time: event.time });
+    acks.push({ id: built.id, seq, tenantId, time: built.time });
     eventsSinceHead++;
     if (eventsSinceHead >= ctx.heads.everyEvents) {
       heads.push(headRow({ tenantId, index: headCount, frontier, chainHash, notBefore: lastHeadAt }, ctx));

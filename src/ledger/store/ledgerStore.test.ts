@@ -70,6 +70,34 @@ describe.each(TEST_ENGINES)('the $engine store', ({ create }) => {
     expect(limited.map((e) => e.seq)).toEqual([1, 2, 3]);
   });
 
+  it('refuses a row whose column holds a tab or a newline instead of splitting it', async () => {
+    const plan = planAppend(
+      {
+        tenantId: 'separators',
+        nextSeq: 0,
+        chainHash: Buffer.from(GENESIS_CHAIN_HASH),
+        frontier: { size: 0, hashes: [] },
+        headCount: 0,
+        eventsSinceHead: 0,
+        lastHeadAt: null,
+      },
+      [buildSample('separators')],
+      {
+        signer: testSigner(),
+        heads: { everyEvents: 1000, everyMs: 60_000 },
+        now: new Date(),
+        forceHead: false,
+      },
+    );
+    for (const detector of ['rules\tv1', 'rules\nv1']) {
+      const rows = [{ ...plan.rows[0]!, detector }];
+      await expect(store.append('separators', (session) => session.insertEvents(rows))).rejects.toThrow(
+        MaestroError,
+      );
+    }
+    expect(await collect(store.readEvents('separators'))).toEqual([]);
+  });
+
   it('keeps the writer state in step with the rows and reads leaf hashes for proofs', async () => {
     const plan = await appendSample(store, 'state', 5);
     const state = await store.readState('state');

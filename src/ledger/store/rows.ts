@@ -13,6 +13,13 @@ export function rowBuffer(value: unknown): Buffer {
   throw new TypeError('expected bytea from the database');
 }
 
+/** A bytea column selected as `encode(column, 'hex')`: PGlite parses raw bytea one byte at a time. */
+export function rowHexBuffer(value: unknown): Buffer {
+  const hex = rowString(value);
+  if (hex.length % 2 !== 0 || !/^[0-9a-f]*$/.test(hex)) throw new TypeError('expected hex from the database');
+  return Buffer.from(hex, 'hex');
+}
+
 export function rowString(value: unknown): string {
   if (typeof value !== 'string') throw new TypeError('expected text from the database');
   return value;
