@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { formatDuration, formatInteger } from '../lib/format.js';
 import type { Section } from '../lib/report.js';
 import { atLeast, atMost } from '../lib/verdict.js';
@@ -46,10 +47,32 @@ function onEvents(queries: QueryResult | undefined): string {
     : ` (${formatInteger(queries.events)} events, not the 1,000,000 of the target)`;
 }
 
+const appendGoal = (id: EngineId): number =>
+  id === 'postgres' ? TARGETS.appendPostgres : TARGETS.appendEmbedded;
+
+/**
+ * What a throughput goal costs in CPU at the CPU per event measured (client and server): more
+ * cores than the machine has means batching alone cannot reach it here.
+ */
+function cpuBudget(
+  what: string,
+  label: string,
+  goal: number,
+  cost: AppendResult | VerifyResult | undefined,
+): string[] {
+  if (cost === undefined) return [];
+  const server = Number.isFinite(cost.serverMicrosPerEvent) ? cost.serverMicrosPerEvent : 0;
+  const perEvent = cost.clientMicrosPerEvent + server;
+  return [
+    `${what}, ${label}: ${perEvent.toFixed(1)} µs of CPU per event${server > 0 ? ' (client + server)' : ''}, so ` +
+      `${rate(goal)} events/s takes ${((goal * perEvent) / 1e6).toFixed(1)} cores (this machine has ${availableParallelism()}).`,
+  ];
+}
+
 export function ledgerTargetsSection(engines: readonly EngineResults[]): Section {
   const rows: string[][] = [];
   for (const e of engines) {
-    const goal = e.id === 'postgres' ? TARGETS.appendPostgres : TARGETS.appendEmbedded;
+    const goal = appendGoal(e.id);
     const value = measured(e.append)?.eventsPerSecond ?? Number.NaN;
     rows.push([
       `append throughput, ${e.label}`,
@@ -101,6 +124,9 @@ export function ledgerTargetsSection(engines: readonly EngineResults[]): Section
     },
     notes: [
       'Throughputs are medians of the runs; latencies are p50/p99 of every call. See the load column of each table.',
+      ...engines.flatMap((e) => cpuBudget('append', e.label, appendGoal(e.id), measured(e.append))),
+      ...engines.flatMap((e) => cpuBudget('verify', e.label, TARGETS.verify, measured(e.verify))),
+      'PGlite runs in the writer’s own thread, so for it one core is the limit whatever the machine has.',
       'The page target takes the slowest p50 of the 1 h, 1 day and whole-data-set windows.',
       'n/a = could not be measured in this run.',
     ],
