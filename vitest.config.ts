@@ -8,6 +8,7 @@ export default defineConfig({
       'eval/**/*.test.ts',
       'bench/**/*.test.ts',
       'scripts/**/*.test.ts',
+      'examples/**/*.test.ts',
     ],
     testTimeout: 30_000,
     pool: 'forks',

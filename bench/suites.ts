@@ -6,4 +6,5 @@ export const SUITES: Readonly<Record<string, () => Promise<Suite>>> = {
   output: async () => (await import('./output/suite.js')).outputSuite,
   ledger: async () => (await import('./ledger/suite.js')).ledgerSuite,
   policy: async () => (await import('./policy/suite.js')).policySuite,
+  exec: async () => (await import('./exec/suite.js')).execSuite,
 };

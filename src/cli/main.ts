@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { toSafeError } from '../errors/index.js';
+import { registerApprovalsCommand } from './approvals/approvalsCommand.js';
 import { runDemo } from './demo/runDemo.js';
 import { registerLedgerCommand } from './ledger/ledgerCommand.js';
 import { registerPolicyCommand } from './policy/policyCommand.js';
@@ -35,6 +36,7 @@ registerScanCommand(program, run);
 registerScanOutputCommand(program, run);
 registerLedgerCommand(program, run);
 registerPolicyCommand(program, run);
+registerApprovalsCommand(program, run);
 program
   .command('demo')
   .description('Scan the shipped examples and show the lane of each (what `npm start` runs).')

@@ -19,6 +19,33 @@ export const ERROR_CODES = {
     'The export destination refused or did not take the events; the export cursor was not advanced.',
   ERR_POLICY_INVALID: 'The policy set or its schema is not valid; the policy engine was not started.',
   ERR_POLICY_EVALUATION: 'The policy decision could not be evaluated; the request was denied.',
+  ERR_TOOL_UNKNOWN: 'No tool of that name is registered; the intent was refused.',
+  ERR_TOOL_INVALID_ARGS: 'The tool arguments do not match the tool schema; the tool was not run.',
+  ERR_TOOL_INVALID_OUTPUT:
+    'The tool returned a result that does not match its output schema; the result was withheld.',
+  ERR_TOOL_FAILED: 'The tool failed; its error was recorded and withheld.',
+  ERR_TOOL_TIMEOUT: 'The tool did not finish within its time limit and was aborted.',
+  ERR_REGISTRY_INVALID:
+    'The tool registry is not valid (duplicate name, bad definition or a tool the policy set does not declare).',
+  ERR_INTENT_BLOCKED: 'The intent was blocked by policy, scan, grant or kill switch; the tool was not run.',
+  ERR_APPROVAL_NOT_FOUND: 'No such approval request in this tenant.',
+  ERR_APPROVAL_STATE:
+    'The approval request is not in a state that allows this (already decided, expired or executed).',
+  ERR_APPROVAL_FORBIDDEN:
+    'The approver may not decide this request (the requester cannot approve their own request).',
+  ERR_APPROVAL_QUEUE_FULL:
+    'Too many approval requests are pending for this tenant; the request was summarised, not queued.',
+  ERR_IDEMPOTENCY_CONFLICT: 'The idempotency key was already used with different arguments or another tool.',
+  ERR_IDEMPOTENCY_IN_PROGRESS:
+    'A call with this idempotency key is still running; retry later for its result.',
+  ERR_BUDGET_EXCEEDED:
+    'A task or tenant budget (steps, tool calls, time or cost) is exhausted; the task was ended.',
+  ERR_CIRCUIT_OPEN: 'The integration is failing and its circuit is open; the call was not attempted.',
+  ERR_BULKHEAD_FULL: 'Too many calls to this integration are running or queued; the call was not attempted.',
+  ERR_GRANT_INVALID:
+    'The delegation grant is missing, malformed, expired, not signed by a trusted key or wider than its parent.',
+  ERR_GRANT_DENIED: 'The delegation grant does not allow this tool, tenant or budget.',
+  ERR_EXECUTOR_UNAVAILABLE: 'The executor store could not be reached; nothing was run.',
   ERR_USAGE: 'The command was called incorrectly.',
   ERR_INTERNAL: 'An internal error occurred.',
 } as const;

@@ -3,7 +3,7 @@ import type { FrontierJson } from '../frontier.js';
 import { type AppendSession, openAppendSession } from './appendSession.js';
 import type { LedgerRoles } from './roles.js';
 import { rowString } from './rows.js';
-import type { SqlClient } from './sqlClient.js';
+import type { SqlClient, SqlExecutor } from './sqlClient.js';
 import { guardStore } from './storeErrors.js';
 import { createReader, type LedgerReader } from './tenantReader.js';
 
@@ -28,6 +28,12 @@ export interface LedgerStore extends LedgerReader {
    * `fn` writes commits together or not at all. Failures are ERR_LEDGER_UNAVAILABLE.
    */
   append<T>(tenantId: string, fn: (session: AppendSession) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in one transaction as the app role with row-level security set to the tenant, for
+   * the state other modules keep in the same store (the executor's approvals and idempotency
+   * keys). The ledger's own tables stay append-only for it. Failures are ERR_LEDGER_UNAVAILABLE.
+   */
+  transaction<T>(tenantId: string, fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
   /** Cross-tenant reads for verify and export; `purpose` (e.g. 'verify') is recorded. */
   admin(purpose: string): AdminReader;
   close(): Promise<void>;
@@ -104,6 +110,11 @@ export function createLedgerStore(parts: LedgerStoreParts): LedgerStore {
         client.transaction({ role: roles.app, tenantId }, async (tx) =>
           fn(await openAppendSession(tx, tenantId, parts.initial)),
         ),
+      );
+    },
+    transaction(tenantId, fn) {
+      return guardStore('run a tenant transaction', () =>
+        client.transaction({ role: roles.app, tenantId }, fn),
       );
     },
     admin,
