@@ -58,7 +58,10 @@ const BENCH_POLICIES = `
  * deployment (so the decision costs what it would with 50 policies), on PGlite in memory or in a
  * data directory, with the ledger writer's defaults except that a batch starts on the next tick.
  */
-export async function benchExecutor(kind: StoreKind): Promise<BenchExecutor> {
+export async function benchExecutor(
+  kind: StoreKind,
+  readReceipts: 'queued' | 'committed' = 'queued',
+): Promise<BenchExecutor> {
   const deployment = scopedDeployment(50);
   if (deployment === undefined) throw new Error('no 50-policy deployment');
   const policy = createPolicyEngine({
@@ -74,7 +77,12 @@ export async function benchExecutor(kind: StoreKind): Promise<BenchExecutor> {
   const dir = kind === 'data directory' ? mkdtempSync(join(tmpdir(), 'maestro-bench-exec-')) : undefined;
   const store = await createPgliteStore({ dataDir: dir ?? 'memory://' });
   const ledger = createLedger({ store, queue: { flushMs: 0 } });
-  const executor = await createExecutor({ registry: createToolRegistry(benchTools()), policy, ledger });
+  const executor = await createExecutor({
+    registry: createToolRegistry(benchTools()),
+    policy,
+    ledger,
+    readReceipts,
+  });
   return {
     executor,
     ledger,

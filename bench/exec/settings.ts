@@ -1,4 +1,4 @@
-/** Budgets for the executor suite. A full run takes about a minute. */
+/** Budgets for the executor suite. A full run takes about three minutes. */
 export interface ExecSettings {
   /** Independent runs per configuration; tables report the median of their percentiles. */
   readonly runs: number;
@@ -13,5 +13,5 @@ export interface ExecSettings {
 export function execSettings(quick: boolean): ExecSettings {
   return quick
     ? { runs: 3, samples: 300, warmup: 200, throughputCalls: 1_000 }
-    : { runs: 5, samples: 2_000, warmup: 500, throughputCalls: 5_000 };
+    : { runs: 3, samples: 1_000, warmup: 300, throughputCalls: 3_000 };
 }

@@ -13,6 +13,13 @@ async function run({ quick, onSection, log }: SuiteOptions): Promise<SuiteReport
     { label: 'auto read, PGlite in memory', store: 'memory', tool: 'bench.read', keyed: false },
     { label: 'auto read, PGlite data directory', store: 'data directory', tool: 'bench.read', keyed: false },
     {
+      label: 'auto read, receipt committed before returning (readReceipts: committed)',
+      store: 'memory',
+      tool: 'bench.read',
+      keyed: false,
+      readReceipts: 'committed',
+    },
+    {
       label: 'auto read with an idempotency key, PGlite in memory',
       store: 'memory',
       tool: 'bench.read',

@@ -9,7 +9,8 @@ export const TARGETS = { proposeP50Us: 300 } as const;
 export function targetsSection(rows: readonly LatencyRow[]): Section {
   const table: string[][] = [];
   for (const row of rows) {
-    const target = row.config.tool === 'bench.read' && !row.config.keyed;
+    const target =
+      row.config.tool === 'bench.read' && !row.config.keyed && row.config.readReceipts !== 'committed';
     table.push([
       `p50 propose, ${row.config.label}`,
       target ? `≤ ${formatDuration(TARGETS.proposeP50Us * 1000)}` : '–',

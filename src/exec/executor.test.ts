@@ -7,7 +7,14 @@ import { createExecutor } from './executor.js';
 import type { ProposeOutcome } from './outcome.js';
 import { verifyReceipt } from './receipt.js';
 import { createToolRegistry } from './registry.js';
-import { agent, type ExecHarness, execHarness, testPolicy, testTools } from './testing/execFixture.js';
+import {
+  agent,
+  type ExecHarness,
+  execHarness,
+  testPolicy,
+  testPolicyWithRead,
+  testTools,
+} from './testing/execFixture.js';
 import { defineTool } from './tool.js';
 
 let harness: ExecHarness | undefined;
@@ -230,18 +237,7 @@ describe('executor: resilience and degradation', () => {
           }),
       }),
     );
-    const database = await createPgliteTestDatabase();
-    const schema = `namespace Maestro { action "tool:slow.read" in [Action::"effect:read"] appliesTo { principal: [Agent, User], resource: [Tool], context: Context }; }`;
-    const { createPolicyEngine } = await import('../policy/index.js');
-    const { EXEC_TEST_SCHEMA, EXEC_TEST_POLICIES } = await import('./testing/execFixture.js');
-    const policy = createPolicyEngine({
-      schema: [
-        { name: 'a.cedarschema', text: EXEC_TEST_SCHEMA },
-        { name: 'b.cedarschema', text: schema },
-      ],
-      policies: EXEC_TEST_POLICIES,
-    });
-    harness = await execHarness({ database, tools, policy });
+    harness = await execHarness({ tools, policy: testPolicyWithRead('slow.read') });
     const outcome = expectStatus(
       await harness.executor.propose({ tool: 'slow.read', args: {} }, agent()),
       'failed',
@@ -251,7 +247,6 @@ describe('executor: resilience and degradation', () => {
     expect(aborted).toBe(true);
     const result = (await events(harness)).find((e) => e.type === 'tool_result');
     expect(result?.attributes).toMatchObject({ status: 'failed', errorCode: 'ERR_TOOL_TIMEOUT' });
-    await database.drop();
   });
 
   it('returns a structured partial result, not an exception, when the circuit is open', async () => {
@@ -273,19 +268,9 @@ describe('executor: resilience and degradation', () => {
         },
       }),
     );
-    const schema = `namespace Maestro { action "tool:flaky.read" in [Action::"effect:read"] appliesTo { principal: [Agent, User], resource: [Tool], context: Context }; }`;
-    const { createPolicyEngine } = await import('../policy/index.js');
-    const { EXEC_TEST_SCHEMA, EXEC_TEST_POLICIES } = await import('./testing/execFixture.js');
-    const policy = createPolicyEngine({
-      schema: [
-        { name: 'a.cedarschema', text: EXEC_TEST_SCHEMA },
-        { name: 'b.cedarschema', text: schema },
-      ],
-      policies: EXEC_TEST_POLICIES,
-    });
     harness = await execHarness({
       tools,
-      policy,
+      policy: testPolicyWithRead('flaky.read'),
       resilience: { breaker: { consecutiveFailures: 2, halfOpenAfterMs: 60_000 } },
     });
     const first = expectStatus(

@@ -76,6 +76,12 @@ const executorOptionsSchema = z.strictObject({
       maxPendingPerRequester: z.number().int().min(1).max(100_000).default(20),
     })
     .default({ ttlMs: 3_600_000, maxPending: 100, maxPendingPerRequester: 20 }),
+  /**
+   * `queued` (default): a read returns once its signed receipt is queued in the ledger writer
+   * (committed within milliseconds, in order); `committed`: only after the commit, like every
+   * tool with a side effect, at the cost of one ledger transaction per read.
+   */
+  readReceipts: z.enum(['queued', 'committed']).default('queued'),
   /** How long a second caller of a running idempotency key waits for its result. */
   idempotencyWaitMs: z.number().int().min(0).max(600_000).default(30_000),
   resilience: z.custom<ResilienceOptions>(isObject).optional(),
@@ -196,11 +202,15 @@ export async function createExecutor(options: ExecutorOptions): Promise<Executor
     );
   }
 
+  const ledgerHealth = { failing: false };
   const logQuietly = async (event: RiskEventInput): Promise<void> => {
     try {
       await ledger.logRiskEvent(event);
+      ledgerHealth.failing = false;
     } catch {
-      // After-the-fact events must not change an outcome already decided; the ledger counts failures.
+      // An event after the fact must not change an outcome already decided; from now on every
+      // call waits for its receipt's commit until a write succeeds again.
+      ledgerHealth.failing = true;
     }
   };
 
@@ -234,6 +244,8 @@ export async function createExecutor(options: ExecutorOptions): Promise<Executor
     newId,
     idempotencyWaitMs: o.idempotencyWaitMs,
     logQuietly,
+    readReceipts: o.readReceipts,
+    ledgerHealth,
   };
 
   function startTask(spec: { tenantId: string; id?: string; budget?: Budget }): ExecutorTask {

@@ -89,6 +89,25 @@ describe.each(TEST_ENGINES)('idempotency keys on $engine', ({ create }) => {
     await b.close();
   });
 
+  it('a caller that waits longer than idempotencyWaitMs for a running key gets ERR_IDEMPOTENCY_IN_PROGRESS', async () => {
+    const h = await execHarness({ database, idempotencyWaitMs: 50 });
+    let open!: () => void;
+    h.tools.writeGate = new Promise((resolve) => {
+      open = resolve;
+    });
+    const intent = { tool: 'notes.write', args: { id: 'slow', text: 'x' }, idempotencyKey: 'k-slow' };
+    const first = h.executor.propose(intent, agent());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const second = await h.executor.propose(intent, agent());
+    expect(second).toMatchObject({ status: 'failed', error: { code: 'ERR_IDEMPOTENCY_IN_PROGRESS' } });
+    open();
+    expect((await first).status).toBe('succeeded');
+    expect(await h.executor.propose(intent, agent())).toMatchObject({ status: 'succeeded', replayed: true });
+    expect(h.tools.calls.write).toHaveLength(1);
+    h.tools.writeGate = undefined;
+    await h.close();
+  });
+
   it('property: for any interleaving of keys and arguments, each (key, args) runs at most once and conflicts never run', async () => {
     const h = await execHarness({ database });
     let round = 0;

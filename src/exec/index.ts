@@ -28,6 +28,6 @@ export {
   ToolTimeoutError,
 } from './resilience/index.js';
 export { MAX_STORED_RESULT_BYTES } from './runTool.js';
-export type { ApprovalOverflow, ApprovalStatus } from './store/approvalStore.js';
+export { APPROVAL_STATUSES, type ApprovalOverflow, type ApprovalStatus } from './store/approvalStore.js';
 export type { KillSwitchState } from './store/killSwitchStore.js';
 export { defineTool, type RetrySpec, type Tool, type ToolRunContext, type ToolSpec } from './tool.js';

@@ -40,6 +40,14 @@ export interface RunDeps {
   readonly idempotencyWaitMs: number;
   /** Writes a risk event without failing the caller (for events after the fact). */
   readonly logQuietly: (event: Parameters<Ledger['logRiskEvent']>[0]) => Promise<void>;
+  /**
+   * When a read's result may be returned: once its receipt is queued in the ledger writer
+   * (`queued`) or only once it is committed (`committed`). Tools with other effects always
+   * wait for the commit before they start.
+   */
+  readonly readReceipts: 'queued' | 'committed';
+  /** Set when a ledger write failed, cleared by the next that succeeds: while set, reads wait too. */
+  readonly ledgerHealth: { failing: boolean };
 }
 
 /** Results larger than this are not kept for replay: the call fails rather than replay wrongly. */
@@ -64,7 +72,8 @@ function leaseMsOf(tool: Tool): number {
 
 /** Claims the idempotency key, waiting (bounded) while another caller runs the same call. */
 async function claim(deps: RunDeps, call: ApprovedCall, key: string, holder: string): Promise<KeyClaim> {
-  const deadline = deps.clock() + deps.idempotencyWaitMs;
+  // A real wait, so real time bounds it (the injected clock may be a test's frozen one).
+  const deadline = performance.now() + deps.idempotencyWaitMs;
   let pause = 10;
   for (;;) {
     const result = await claimKey(deps.ledger.store, {
@@ -76,8 +85,8 @@ async function claim(deps: RunDeps, call: ApprovedCall, key: string, holder: str
       now: deps.clock(),
       leaseMs: leaseMsOf(call.tool),
     });
-    if (result.kind !== 'running' || deps.clock() >= deadline || call.signal?.aborted === true) return result;
-    await sleep(Math.min(pause, Math.max(1, deadline - deps.clock())));
+    if (result.kind !== 'running' || performance.now() >= deadline || call.signal?.aborted === true) return result;
+    await sleep(Math.min(pause, Math.max(1, deadline - performance.now())));
     pause = Math.min(pause * 2, 200);
   }
 }
@@ -199,9 +208,24 @@ export async function runApprovedCall(deps: RunDeps, call: ApprovedCall): Promis
     }).catch(() => false);
   };
 
-  // The receipt is committed before the tool starts. A read changes nothing, so it may run while
-  // its receipt commits; its result is still withheld until the receipt is in the ledger.
+  // The receipt is committed before a side effect starts. A read changes nothing: it runs while
+  // its receipt commits, and (readReceipts 'queued') returns without waiting for the commit,
+  // unless the ledger is failing or full, when it waits like everything else (fail closed).
+  const writer = deps.ledger.stats();
+  const waitForCommit =
+    tool.effect !== 'read' ||
+    deps.readReceipts === 'committed' ||
+    deps.ledgerHealth.failing ||
+    writer.pending >= writer.capacity;
   const receiptWrite = deps.ledger.logRiskEvent(receiptEvent(receipt));
+  receiptWrite.then(
+    () => {
+      deps.ledgerHealth.failing = false;
+    },
+    () => {
+      deps.ledgerHealth.failing = true;
+    },
+  );
   if (tool.effect !== 'read') {
     try {
       await receiptWrite;
@@ -210,8 +234,6 @@ export async function runApprovedCall(deps: RunDeps, call: ApprovedCall): Promis
       await finishKey({ status: 'failed', errorCode: 'ERR_LEDGER_UNAVAILABLE' }, false);
       return { status: 'failed', lane: call.lane, receipt: null, error: safeBody(error) };
     }
-  } else {
-    receiptWrite.catch(() => undefined);
   }
 
   const started = performance.now();
@@ -301,9 +323,11 @@ export async function runApprovedCall(deps: RunDeps, call: ApprovedCall): Promis
     }
   }
 
-  // Queued before waiting for a read's receipt, so both usually commit in one ledger batch.
+  // Queued before waiting for a read's receipt, so both usually commit in one ledger batch. The
+  // outcome is decided, so its event is not waited for unless everything is (it commits with the
+  // next batch; a failure marks the ledger as failing).
   const resultLogged = deps.logQuietly(event);
-  if (tool.effect === 'read') {
+  if (tool.effect === 'read' && waitForCommit) {
     try {
       await receiptWrite;
     } catch (error) {
@@ -312,7 +336,7 @@ export async function runApprovedCall(deps: RunDeps, call: ApprovedCall): Promis
       return { status: 'failed', lane: call.lane, receipt: null, error: safeBody(error) };
     }
   }
-  await resultLogged;
+  if (deps.readReceipts === 'committed') await resultLogged;
   await finishKey(keyOutcome, true);
   return outcome;
 }

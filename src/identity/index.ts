@@ -10,6 +10,7 @@ export {
   type GrantBudget,
   type GrantCheck,
   type GrantLink,
+  grantBudgetSchema,
   isWithin,
   widerIn,
 } from './grant.js';

@@ -1,6 +1,11 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors/index.js';
-import { type ApprovalStatus, createApprovalDesk, createKillSwitch } from '../../exec/index.js';
+import {
+  APPROVAL_STATUSES,
+  type ApprovalStatus,
+  createApprovalDesk,
+  createKillSwitch,
+} from '../../exec/index.js';
 import type { Ledger } from '../../ledger/index.js';
 import { type LedgerLocation, withLedger } from '../ledger/openLedger.js';
 
@@ -13,15 +18,7 @@ interface DeskOptions {
   format: string;
 }
 
-const STATUSES: readonly ApprovalStatus[] = [
-  'pending',
-  'approved',
-  'denied',
-  'expired',
-  'executing',
-  'executed',
-  'failed',
-];
+const STATUSES: readonly ApprovalStatus[] = APPROVAL_STATUSES;
 
 function location(o: DeskOptions): LedgerLocation {
   return {

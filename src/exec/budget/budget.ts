@@ -1,28 +1,15 @@
 import { z } from 'zod';
 import { invalidOptionsFromZod } from '../../errors/index.js';
+import { type GrantBudget, grantBudgetSchema } from '../../identity/index.js';
 
-/** Limits of a task (or of a tenant per window). A limit left out is not enforced. */
-export interface Budget {
-  /** Turns of the agent loop (`task.step()`). */
-  readonly maxSteps?: number;
-  readonly maxToolCalls?: number;
-  /** Wall-clock time from the start of the task. */
-  readonly maxWallMs?: number;
-  /** Cost units (each tool declares its `cost`). */
-  readonly maxCost?: number;
-}
+/**
+ * Limits of a task (or of a tenant per window): `maxSteps` (turns of the agent loop),
+ * `maxToolCalls`, `maxWallMs` (from the start of the task), `maxCost` (units each tool declares).
+ * A limit left out is not enforced. They are the limits a delegation grant carries.
+ */
+export type Budget = GrantBudget;
 
-export const budgetSchema = z.strictObject({
-  maxSteps: z.number().int().min(1).max(1_000_000_000).optional(),
-  maxToolCalls: z.number().int().min(1).max(1_000_000_000).optional(),
-  maxWallMs: z
-    .number()
-    .int()
-    .min(1)
-    .max(30 * 86_400_000)
-    .optional(),
-  maxCost: z.number().finite().min(0).max(1e12).optional(),
-});
+export const budgetSchema = grantBudgetSchema;
 
 export const tenantBudgetSchema = budgetSchema.omit({ maxWallMs: true }).extend({
   windowMs: z

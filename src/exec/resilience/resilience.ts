@@ -10,6 +10,7 @@ import {
   ExponentialBackoff,
   handleAll,
   handleWhen,
+  type IPolicy,
   retry,
   TaskCancelledError,
   TimeoutStrategy,
@@ -89,7 +90,39 @@ interface Integration {
   readonly halfOpenAfterMs: number;
   readonly limit: number;
   readonly queue: number;
+  /** Composed policies by call shape (timeout, attempts, backoff): tools are few and fixed. */
+  readonly composed: Map<string, IPolicy>;
   openedAt: number | undefined;
+}
+
+// Retry on a failed or timed-out attempt; never when the circuit is open or the bulkhead refused.
+// (cockatiel's retry stops by itself once the caller's signal is aborted.)
+const retryable = handleWhen(
+  (error) => !(error instanceof BrokenCircuitError) && !(error instanceof BulkheadRejectedError),
+);
+
+const MAX_COMPOSED = 256;
+
+function composedPolicy(integration: Integration, call: ResilientCall): IPolicy {
+  const attempts = call.idempotent && call.retry !== undefined ? call.retry.maxAttempts : 1;
+  const key = `${call.timeoutMs}/${attempts}/${call.retry?.initialDelayMs ?? 0}/${call.retry?.maxDelayMs ?? 0}`;
+  let policy = integration.composed.get(key);
+  if (policy !== undefined) return policy;
+  const retries = retry(retryable, {
+    maxAttempts: attempts - 1,
+    backoff: new ExponentialBackoff({
+      initialDelay: call.retry?.initialDelayMs ?? 100,
+      maxDelay: call.retry?.maxDelayMs ?? 1000,
+    }),
+  });
+  // Aggressive: the call settles at the deadline even if the tool ignores its signal.
+  const deadline = timeout(call.timeoutMs, TimeoutStrategy.Aggressive);
+  // Outside in: the bulkhead admits the call (a queued call has used no attempt yet), retries
+  // wrap the breaker so every attempt is counted by it and an open circuit stops the retries,
+  // and each attempt has its own deadline.
+  policy = wrap(integration.bulkhead, retries, integration.breaker, deadline);
+  if (integration.composed.size < MAX_COMPOSED) integration.composed.set(key, policy);
+  return policy;
 }
 
 const STATE_NAMES: Record<CircuitState, CircuitStateName> = {
@@ -125,6 +158,7 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
       halfOpenAfterMs: breakerSettings.halfOpenAfterMs,
       limit: bulkheadSettings.limit,
       queue: bulkheadSettings.queue,
+      composed: new Map(),
       openedAt: undefined,
     };
     breaker.onBreak(() => {
@@ -141,29 +175,8 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
   return {
     async run<T>(call: ResilientCall, fn: (signal: AbortSignal, attempt: number) => Promise<T>): Promise<T> {
       const integration = integrationOf(call.integration);
-      const attempts = call.idempotent && call.retry !== undefined ? call.retry.maxAttempts : 1;
       const callerAborted = () => call.signal?.aborted === true;
-      // Retry on a failed or timed-out attempt; never when the circuit is open, the bulkhead
-      // refused, or the caller gave up.
-      const retryable = handleWhen(
-        (error) =>
-          !(error instanceof BrokenCircuitError) &&
-          !(error instanceof BulkheadRejectedError) &&
-          !callerAborted(),
-      );
-      const retries = retry(retryable, {
-        maxAttempts: attempts - 1,
-        backoff: new ExponentialBackoff({
-          initialDelay: call.retry?.initialDelayMs ?? 100,
-          maxDelay: call.retry?.maxDelayMs ?? 1000,
-        }),
-      });
-      // Aggressive: the call settles at the deadline even if the tool ignores its signal.
-      const deadline = timeout(call.timeoutMs, TimeoutStrategy.Aggressive);
-      // Outside in: the bulkhead admits the call (a queued call has used no attempt yet), retries
-      // wrap the breaker so every attempt is counted by it and an open circuit stops the retries,
-      // and each attempt has its own deadline.
-      const policy = wrap(integration.bulkhead, retries, integration.breaker, deadline);
+      const policy = composedPolicy(integration, call);
       let attempt = 0;
       // Whether the last attempt's signal fired while it was still running: its deadline passed.
       let timedOut = false;
@@ -178,7 +191,9 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
           return fn(signal, ++attempt).finally(() => {
             settled = true;
           });
-        }, call.signal);
+          // A signal of its own per call: cockatiel listens on it, and a shared one would collect
+          // a listener per concurrent call.
+        }, call.signal ?? new AbortController().signal);
       } catch (error) {
         if (error instanceof BrokenCircuitError) {
           const since = integration.openedAt === undefined ? undefined : Date.now() - integration.openedAt;

@@ -159,8 +159,24 @@ export function testTools(options: { readonly readDescription?: string } = {}): 
   return state;
 }
 
-export function testPolicy(clock: () => number): PolicyEngine {
-  return createPolicyEngine({ schema: EXEC_TEST_SCHEMA, policies: EXEC_TEST_POLICIES, clock });
+export function testPolicy(clock?: () => number): PolicyEngine {
+  return createPolicyEngine({
+    schema: EXEC_TEST_SCHEMA,
+    policies: EXEC_TEST_POLICIES,
+    ...(clock === undefined ? {} : { clock }),
+  });
+}
+
+/** The test policy set with one more read tool declared and permitted (by the `reads` policy). */
+export function testPolicyWithRead(tool: string): PolicyEngine {
+  const extra = `namespace Maestro { action "tool:${tool}" in [Action::"effect:read"] appliesTo { principal: [Agent, User], resource: [Tool], context: Context }; }`;
+  return createPolicyEngine({
+    schema: [
+      { name: 'exec.cedarschema', text: EXEC_TEST_SCHEMA },
+      { name: 'extra.cedarschema', text: extra },
+    ],
+    policies: EXEC_TEST_POLICIES,
+  });
 }
 
 export interface ExecHarness {
