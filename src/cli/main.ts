@@ -7,6 +7,7 @@ import { registerLedgerCommand } from './ledger/ledgerCommand.js';
 import { registerPolicyCommand } from './policy/policyCommand.js';
 import { registerScanCommand } from './scan/scanCommand.js';
 import { registerScanOutputCommand } from './scanOutput/scanOutputCommand.js';
+import { registerServeCommand } from './serve/serveCommand.js';
 import { VERSION } from './version.js';
 
 /** Reports an error the way every command does: code and safe message, never a stack. */
@@ -37,6 +38,7 @@ registerScanOutputCommand(program, run);
 registerLedgerCommand(program, run);
 registerPolicyCommand(program, run);
 registerApprovalsCommand(program, run);
+registerServeCommand(program, run);
 program
   .command('demo')
   .description('Scan the shipped examples and show the lane of each (what `npm start` runs).')

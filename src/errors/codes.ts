@@ -46,6 +46,12 @@ export const ERROR_CODES = {
     'The delegation grant is missing, malformed, expired, not signed by a trusted key or wider than its parent.',
   ERR_GRANT_DENIED: 'The delegation grant does not allow this tool, tenant or budget.',
   ERR_EXECUTOR_UNAVAILABLE: 'The executor store could not be reached; nothing was run.',
+  ERR_UNAUTHENTICATED: 'The request has no valid credentials (Authorization: Bearer <api key or token>).',
+  ERR_FORBIDDEN: 'The credentials are valid but may not do this.',
+  ERR_NOT_FOUND: 'No such route or resource.',
+  ERR_RATE_LIMITED: 'Too many requests; retry after the time in Retry-After.',
+  ERR_REQUEST_TIMEOUT: 'The request took too long to arrive or to complete.',
+  ERR_UPSTREAM_UNAVAILABLE: 'The upstream service failed, timed out or its circuit is open.',
   ERR_USAGE: 'The command was called incorrectly.',
   ERR_INTERNAL: 'An internal error occurred.',
 } as const;

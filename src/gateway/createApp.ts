@@ -1,0 +1,122 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { MaestroError, toSafeError } from '../errors/index.js';
+import type { Ledger } from '../ledger/index.js';
+import type { ApiKeyStore } from './auth/apiKeys.js';
+import { authenticate } from './auth/authenticate.js';
+import { createFailureBudget } from './authFailureLog.js';
+import { errorBody } from './httpErrors.js';
+import './requestState.js';
+import { registerHealthRoutes } from './routes/healthRoutes.js';
+import { registerScanOutputRoute } from './routes/scanOutputRoute.js';
+import { registerScanRoute } from './routes/scanRoute.js';
+import { traceIdOf } from './traceContext.js';
+
+export interface GatewayAppOptions {
+  readonly ledger: Ledger;
+  readonly keys: ApiKeyStore;
+  readonly bodyLimitBytes: number;
+  /** Whole-request deadline (Node's requestTimeout): slow clients get 408. */
+  readonly requestTimeoutMs: number;
+  readonly connectionTimeoutMs: number;
+  readonly keepAliveTimeoutMs: number;
+  readonly scanMaxBytes: number;
+  readonly outputMaxBytes: number;
+  readonly redactionKey: string | undefined;
+}
+
+const PUBLIC_ROUTES = new Set(['/healthz', '/readyz']);
+
+/** Fastify's own error codes a client can cause, as maestro codes. */
+function fromFastify(error: { code?: unknown; statusCode?: unknown }): MaestroError | undefined {
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new MaestroError('ERR_INPUT_TOO_LARGE', {
+        message: 'The request body is larger than the gateway accepts.',
+      });
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new MaestroError('ERR_INVALID_INPUT', { message: 'Send the body as application/json.' });
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new MaestroError('ERR_INVALID_INPUT', { message: 'The body is not valid JSON.' });
+    default:
+      if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+        return new MaestroError('ERR_INVALID_INPUT', { message: 'The request is malformed.' });
+      }
+      return undefined;
+  }
+}
+
+/**
+ * The gateway's HTTP application: trace ids, authentication before any route that touches data,
+ * OpenAI-style error bodies with stable codes (never a stack), and the routes.
+ */
+export function createGatewayApp(options: GatewayAppOptions): FastifyInstance {
+  const app = Fastify({
+    logger: false,
+    bodyLimit: options.bodyLimitBytes,
+    requestTimeout: options.requestTimeoutMs,
+    connectionTimeout: options.connectionTimeoutMs,
+    keepAliveTimeout: options.keepAliveTimeoutMs,
+    // A JSON body with __proto__ or constructor.prototype is refused, not parsed.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    return503OnClosing: true,
+  });
+  // A flood of bad credentials must not become a flood of ledger writes.
+  const authFailures = createFailureBudget(60, 60_000);
+  app.decorateRequest('traceId', '');
+  app.decorateRequest('identity', undefined);
+
+  app.addHook('onRequest', async (request, reply) => {
+    request.traceId = traceIdOf(request.headers.traceparent);
+    void reply.header('x-maestro-trace-id', request.traceId);
+    if (PUBLIC_ROUTES.has(request.routeOptions.url ?? '')) return;
+    request.identity = await authenticate(request, options.keys);
+  });
+
+  app.setErrorHandler(async (error, request, reply) => {
+    const known =
+      error instanceof MaestroError ? error : fromFastify(error as { code?: unknown; statusCode?: unknown });
+    const safe = known === undefined ? toSafeError(error) : known.toJSON();
+    const { status, body } = errorBody(safe, request.traceId || traceIdOf(undefined));
+    const budget = safe.code === 'ERR_UNAUTHENTICATED' ? authFailures.take() : undefined;
+    if (budget?.log === true) {
+      options.ledger
+        .logRiskEvent({
+          tenantId: 'default',
+          type: 'auth_failed',
+          severity: 'medium',
+          detector: 'gateway.auth',
+          refs: { layers: [6], controls: ['C4'], threats: ['T2'] },
+          preview: `${request.method} ${request.routeOptions.url ?? 'unknown route'}`,
+          traceId: request.traceId,
+          attributes: {
+            ip: request.ip,
+            route: request.routeOptions.url ?? null,
+            suppressedBefore: budget.carried,
+          },
+        })
+        .catch(() => undefined);
+    }
+    return reply.code(status).send(body);
+  });
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const { status, body } = errorBody(
+      new MaestroError('ERR_NOT_FOUND', {
+        message: `No route ${request.method} ${request.url.split('?')[0]?.slice(0, 200)}.`,
+      }).toJSON(),
+      request.traceId || traceIdOf(undefined),
+    );
+    return reply.code(status).send(body);
+  });
+
+  registerHealthRoutes(app, { ledger: options.ledger });
+  registerScanRoute(app, { ledger: options.ledger, maxBytes: options.scanMaxBytes });
+  registerScanOutputRoute(app, {
+    ledger: options.ledger,
+    maxBytes: options.outputMaxBytes,
+    redactionKey: options.redactionKey,
+  });
+  return app;
+}

@@ -1,0 +1,117 @@
+import type { AddressInfo } from 'node:net';
+import {
+  createLedger,
+  createPgliteStore,
+  createPostgresStore,
+  type Ledger,
+  type LedgerStore,
+  resolveDataDir,
+} from '../ledger/index.js';
+import { DEFAULT_OUTPUT_MAX_BYTES } from '../output/index.js';
+import { DEFAULT_MAX_BYTES } from '../scan/index.js';
+import { createApiKeyStore } from './auth/apiKeys.js';
+import { type BootstrapResult, ensureBootstrapKey } from './auth/bootstrapKey.js';
+import { createGatewayApp } from './createApp.js';
+
+/** What the gateway process needs to start; `maestro serve` builds it from the configuration. */
+export interface GatewaySettings {
+  readonly host: string;
+  readonly port: number;
+  readonly dataDir: string;
+  /** PostgreSQL instead of the embedded store (MAESTRO_DATABASE_URL). */
+  readonly databaseUrl: string | undefined;
+  readonly bodyLimitBytes: number;
+  readonly requestTimeoutMs: number;
+  readonly connectionTimeoutMs: number;
+  readonly keepAliveTimeoutMs: number;
+  readonly scanMaxBytes: number;
+  readonly outputMaxBytes: number;
+}
+
+export const DEFAULT_GATEWAY_SETTINGS: Omit<GatewaySettings, 'dataDir' | 'databaseUrl'> = Object.freeze({
+  host: '127.0.0.1',
+  port: 8787,
+  bodyLimitBytes: 1024 * 1024,
+  requestTimeoutMs: 60_000,
+  connectionTimeoutMs: 10_000,
+  keepAliveTimeoutMs: 5_000,
+  scanMaxBytes: DEFAULT_MAX_BYTES,
+  outputMaxBytes: DEFAULT_OUTPUT_MAX_BYTES,
+});
+
+/** The default settings with the environment's data dir, database URL and port applied. */
+export function settingsFromEnv(env: NodeJS.ProcessEnv): GatewaySettings {
+  const port = env['MAESTRO_PORT'];
+  return {
+    ...DEFAULT_GATEWAY_SETTINGS,
+    ...(port !== undefined && /^\d{1,5}$/.test(port) && Number(port) <= 65_535 ? { port: Number(port) } : {}),
+    dataDir: resolveDataDir(env['MAESTRO_DATA_DIR']),
+    databaseUrl: env['MAESTRO_DATABASE_URL'] === '' ? undefined : env['MAESTRO_DATABASE_URL'],
+  };
+}
+
+export interface RunningGateway {
+  /** `http://host:port` as bound (the port is the real one when 0 was asked for). */
+  readonly url: string;
+  readonly ledger: Ledger;
+  readonly bootstrap: BootstrapResult;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the gateway: opens the store (embedded PGlite in the data directory, or PostgreSQL),
+ * the ledger, the API keys (creating the bootstrap admin key on a first start), then listens.
+ * Anything that fails before listening closes what was opened and rethrows.
+ */
+export async function startGateway(options: {
+  readonly settings: GatewaySettings;
+  readonly env?: NodeJS.ProcessEnv;
+  readonly print?: (line: string) => void;
+}): Promise<RunningGateway> {
+  const { settings } = options;
+  const env = options.env ?? process.env;
+  const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+  let store: LedgerStore | undefined;
+  let ledger: Ledger | undefined;
+  try {
+    store =
+      settings.databaseUrl === undefined
+        ? await createPgliteStore({ dataDir: settings.dataDir })
+        : await createPostgresStore({ connectionString: settings.databaseUrl }, env);
+    ledger = createLedger({ store, dataDir: settings.dataDir });
+    const keys = createApiKeyStore(store);
+    const bootstrap = await ensureBootstrapKey(keys, { dataDir: settings.dataDir, env, print });
+    const app = createGatewayApp({
+      ledger,
+      keys,
+      bodyLimitBytes: settings.bodyLimitBytes,
+      requestTimeoutMs: settings.requestTimeoutMs,
+      connectionTimeoutMs: settings.connectionTimeoutMs,
+      keepAliveTimeoutMs: settings.keepAliveTimeoutMs,
+      scanMaxBytes: settings.scanMaxBytes,
+      outputMaxBytes: settings.outputMaxBytes,
+      redactionKey: env['MAESTRO_REDACTION_KEY'],
+    });
+    await app.listen({ host: settings.host, port: settings.port });
+    const address = app.server.address() as AddressInfo;
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    const opened = ledger;
+    let closing: Promise<void> | undefined;
+    return {
+      url: `http://${host}:${address.port}`,
+      ledger: opened,
+      bootstrap,
+      close() {
+        closing ??= (async () => {
+          await app.close();
+          await opened.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    if (ledger !== undefined) await ledger.close().catch(() => undefined);
+    else if (store !== undefined) await store.close().catch(() => undefined);
+    throw error;
+  }
+}
