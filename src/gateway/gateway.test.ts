@@ -52,7 +52,7 @@ describe('maestro serve: start-up and bootstrap key', () => {
   });
 
   it('uses MAESTRO_BOOTSTRAP_KEY when set (never printed) and refuses one too short to be safe', async () => {
-    const chosen = 'k'.repeat(8) + 'Zx9-Q2wLp0sT7uV4yB1nM3cD6fG8hJ5'; // 40 characters
+    const chosen = 'kkkkkkkkZx9-Q2wLp0sT7uV4yB1nM3cD6fG8hJ5'; // 40 characters
     const dir = dataDir();
     const { gateway, printed } = await start(dir, { MAESTRO_BOOTSTRAP_KEY: chosen });
     expect(printed).toEqual([]);
