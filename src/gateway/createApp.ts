@@ -1,12 +1,15 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { MaestroError, toSafeError } from '../errors/index.js';
+import { createApprovalDesk } from '../exec/index.js';
 import type { Ledger } from '../ledger/index.js';
 import type { ApiKeyStore } from './auth/apiKeys.js';
 import { authenticate } from './auth/authenticate.js';
 import { createFailureBudget } from './authFailureLog.js';
 import { errorBody } from './httpErrors.js';
 import './requestState.js';
+import { registerApprovalRoutes } from './routes/approvalRoutes.js';
 import { registerHealthRoutes } from './routes/healthRoutes.js';
+import { registerLedgerRoutes } from './routes/ledgerRoutes.js';
 import { registerScanOutputRoute } from './routes/scanOutputRoute.js';
 import { registerScanRoute } from './routes/scanRoute.js';
 import { traceIdOf } from './traceContext.js';
@@ -113,6 +116,8 @@ export function createGatewayApp(options: GatewayAppOptions): FastifyInstance {
 
   registerHealthRoutes(app, { ledger: options.ledger });
   registerScanRoute(app, { ledger: options.ledger, maxBytes: options.scanMaxBytes });
+  registerLedgerRoutes(app, { ledger: options.ledger });
+  registerApprovalRoutes(app, { desk: createApprovalDesk(options.ledger) });
   registerScanOutputRoute(app, {
     ledger: options.ledger,
     maxBytes: options.outputMaxBytes,
