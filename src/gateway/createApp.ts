@@ -7,6 +7,7 @@ import { authenticate } from './auth/authenticate.js';
 import { createFailureBudget } from './authFailureLog.js';
 import { errorBody } from './httpErrors.js';
 import './requestState.js';
+import { RateLimitedError, type RateLimits } from './limits/rateLimits.js';
 import { registerApprovalRoutes } from './routes/approvalRoutes.js';
 import { registerHealthRoutes } from './routes/healthRoutes.js';
 import { registerLedgerRoutes } from './routes/ledgerRoutes.js';
@@ -25,6 +26,8 @@ export interface GatewayAppOptions {
   readonly scanMaxBytes: number;
   readonly outputMaxBytes: number;
   readonly redactionKey: string | undefined;
+  /** Request-rate and concurrency limits, charged after authentication. */
+  readonly limits: RateLimits;
 }
 
 const PUBLIC_ROUTES = new Set(['/healthz', '/readyz']);
@@ -67,6 +70,12 @@ export function createGatewayApp(options: GatewayAppOptions): FastifyInstance {
   });
   // A flood of bad credentials must not become a flood of ledger writes.
   const authFailures = createFailureBudget(60, 60_000);
+  const rateLimited = createFailureBudget(60, 60_000);
+  const releases = new WeakMap<object, () => void>();
+  const release = (request: object) => {
+    releases.get(request)?.();
+    releases.delete(request);
+  };
   app.decorateRequest('traceId', '');
   app.decorateRequest('identity', undefined);
 
@@ -75,13 +84,39 @@ export function createGatewayApp(options: GatewayAppOptions): FastifyInstance {
     void reply.header('x-maestro-trace-id', request.traceId);
     if (PUBLIC_ROUTES.has(request.routeOptions.url ?? '')) return;
     request.identity = await authenticate(request, options.keys);
+    releases.set(request, await options.limits.admit(request.identity.tenantId, request.identity.principal));
   });
+  app.addHook('onResponse', async (request) => release(request));
+  app.addHook('onRequestAbort', async (request) => release(request));
 
   app.setErrorHandler(async (error, request, reply) => {
     const known =
       error instanceof MaestroError ? error : fromFastify(error as { code?: unknown; statusCode?: unknown });
     const safe = known === undefined ? toSafeError(error) : known.toJSON();
     const { status, body } = errorBody(safe, request.traceId || traceIdOf(undefined));
+    if (error instanceof RateLimitedError) {
+      void reply.header('retry-after', String(error.retryAfterSec));
+      const taken = rateLimited.take();
+      if (taken.log && request.identity !== undefined) {
+        options.ledger
+          .logRiskEvent({
+            tenantId: request.identity.tenantId,
+            type: 'rate_limited',
+            severity: 'low',
+            detector: 'gateway.limits',
+            refs: { layers: [5, 6], controls: ['C6', 'C22'], threats: ['T3'] },
+            actor: { principal: request.identity.principal },
+            preview: `${error.limit} limit`,
+            traceId: request.traceId,
+            attributes: {
+              limit: error.limit,
+              retryAfterSec: error.retryAfterSec,
+              suppressedBefore: taken.carried,
+            },
+          })
+          .catch(() => undefined);
+      }
+    }
     const budget = safe.code === 'ERR_UNAUTHENTICATED' ? authFailures.take() : undefined;
     if (budget?.log === true) {
       options.ledger

@@ -21,6 +21,13 @@ export {
 export { createGatewayApp, type GatewayAppOptions } from './createApp.js';
 export { errorBody, type GatewayErrorBody, statusOf } from './httpErrors.js';
 export {
+  createRateLimits,
+  DEFAULT_LIMITS,
+  type LimitSettings,
+  RateLimitedError,
+  type RateLimits,
+} from './limits/rateLimits.js';
+export {
   DEFAULT_GATEWAY_SETTINGS,
   type GatewaySettings,
   type RunningGateway,

@@ -12,6 +12,12 @@ import { DEFAULT_MAX_BYTES } from '../scan/index.js';
 import { createApiKeyStore } from './auth/apiKeys.js';
 import { type BootstrapResult, ensureBootstrapKey } from './auth/bootstrapKey.js';
 import { createGatewayApp } from './createApp.js';
+import {
+  createRateLimits,
+  DEFAULT_LIMITS,
+  type LimitSettings,
+  type RateLimits,
+} from './limits/rateLimits.js';
 
 /** What the gateway process needs to start; `maestro serve` builds it from the configuration. */
 export interface GatewaySettings {
@@ -26,18 +32,26 @@ export interface GatewaySettings {
   readonly keepAliveTimeoutMs: number;
   readonly scanMaxBytes: number;
   readonly outputMaxBytes: number;
+  readonly limits: LimitSettings;
+  /** Share rate limits across replicas through Redis (MAESTRO_REDIS_URL). */
+  readonly redisUrl: string | undefined;
+  /** Prefix of the Redis keys (one per deployment, or per test run). */
+  readonly redisKeyPrefix: string;
 }
 
-export const DEFAULT_GATEWAY_SETTINGS: Omit<GatewaySettings, 'dataDir' | 'databaseUrl'> = Object.freeze({
-  host: '127.0.0.1',
-  port: 8787,
-  bodyLimitBytes: 1024 * 1024,
-  requestTimeoutMs: 60_000,
-  connectionTimeoutMs: 10_000,
-  keepAliveTimeoutMs: 5_000,
-  scanMaxBytes: DEFAULT_MAX_BYTES,
-  outputMaxBytes: DEFAULT_OUTPUT_MAX_BYTES,
-});
+export const DEFAULT_GATEWAY_SETTINGS: Omit<GatewaySettings, 'dataDir' | 'databaseUrl' | 'redisUrl'> =
+  Object.freeze({
+    host: '127.0.0.1',
+    port: 8787,
+    bodyLimitBytes: 1024 * 1024,
+    requestTimeoutMs: 60_000,
+    connectionTimeoutMs: 10_000,
+    keepAliveTimeoutMs: 5_000,
+    scanMaxBytes: DEFAULT_MAX_BYTES,
+    outputMaxBytes: DEFAULT_OUTPUT_MAX_BYTES,
+    limits: DEFAULT_LIMITS,
+    redisKeyPrefix: 'maestro:rl',
+  });
 
 /** The default settings with the environment's data dir, database URL and port applied. */
 export function settingsFromEnv(env: NodeJS.ProcessEnv): GatewaySettings {
@@ -47,6 +61,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): GatewaySettings {
     ...(port !== undefined && /^\d{1,5}$/.test(port) && Number(port) <= 65_535 ? { port: Number(port) } : {}),
     dataDir: resolveDataDir(env['MAESTRO_DATA_DIR']),
     databaseUrl: env['MAESTRO_DATABASE_URL'] === '' ? undefined : env['MAESTRO_DATABASE_URL'],
+    redisUrl: env['MAESTRO_REDIS_URL'] === '' ? undefined : env['MAESTRO_REDIS_URL'],
   };
 }
 
@@ -73,6 +88,7 @@ export async function startGateway(options: {
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
   let store: LedgerStore | undefined;
   let ledger: Ledger | undefined;
+  let limits: RateLimits | undefined;
   try {
     store =
       settings.databaseUrl === undefined
@@ -81,7 +97,12 @@ export async function startGateway(options: {
     ledger = createLedger({ store, dataDir: settings.dataDir });
     const keys = createApiKeyStore(store);
     const bootstrap = await ensureBootstrapKey(keys, { dataDir: settings.dataDir, env, print });
+    limits = createRateLimits(settings.limits, {
+      ...(settings.redisUrl === undefined ? {} : { redisUrl: settings.redisUrl }),
+      keyPrefix: settings.redisKeyPrefix,
+    });
     const app = createGatewayApp({
+      limits,
       ledger,
       keys,
       bodyLimitBytes: settings.bodyLimitBytes,
@@ -96,6 +117,7 @@ export async function startGateway(options: {
     const address = app.server.address() as AddressInfo;
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     const opened = ledger;
+    const openedLimits = limits;
     let closing: Promise<void> | undefined;
     return {
       url: `http://${host}:${address.port}`,
@@ -104,12 +126,14 @@ export async function startGateway(options: {
       close() {
         closing ??= (async () => {
           await app.close();
+          await openedLimits.close();
           await opened.close();
         })();
         return closing;
       },
     };
   } catch (error) {
+    await limits?.close().catch(() => undefined);
     if (ledger !== undefined) await ledger.close().catch(() => undefined);
     else if (store !== undefined) await store.close().catch(() => undefined);
     throw error;
