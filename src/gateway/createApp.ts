@@ -4,12 +4,14 @@ import { createApprovalDesk } from '../exec/index.js';
 import type { Ledger } from '../ledger/index.js';
 import type { ApiKeyStore } from './auth/apiKeys.js';
 import { authenticate } from './auth/authenticate.js';
+import type { OidcVerifier } from './auth/oidc.js';
 import { createFailureBudget } from './authFailureLog.js';
 import { errorBody } from './httpErrors.js';
 import './requestState.js';
 import { RateLimitedError, type RateLimits } from './limits/rateLimits.js';
 import { registerApprovalRoutes } from './routes/approvalRoutes.js';
 import { registerHealthRoutes } from './routes/healthRoutes.js';
+import { registerKeyRoutes } from './routes/keyRoutes.js';
 import { registerLedgerRoutes } from './routes/ledgerRoutes.js';
 import { registerScanOutputRoute } from './routes/scanOutputRoute.js';
 import { registerScanRoute } from './routes/scanRoute.js';
@@ -28,6 +30,8 @@ export interface GatewayAppOptions {
   readonly redactionKey: string | undefined;
   /** Request-rate and concurrency limits, charged after authentication. */
   readonly limits: RateLimits;
+  /** IdP bearer tokens (C4), besides API keys. */
+  readonly oidc?: OidcVerifier;
 }
 
 const PUBLIC_ROUTES = new Set(['/healthz', '/readyz']);
@@ -83,7 +87,7 @@ export function createGatewayApp(options: GatewayAppOptions): FastifyInstance {
     request.traceId = traceIdOf(request.headers.traceparent);
     void reply.header('x-maestro-trace-id', request.traceId);
     if (PUBLIC_ROUTES.has(request.routeOptions.url ?? '')) return;
-    request.identity = await authenticate(request, options.keys);
+    request.identity = await authenticate(request, options.keys, options.oidc);
     releases.set(request, await options.limits.admit(request.identity.tenantId, request.identity.principal));
   });
   app.addHook('onResponse', async (request) => release(request));
@@ -153,6 +157,7 @@ export function createGatewayApp(options: GatewayAppOptions): FastifyInstance {
   registerScanRoute(app, { ledger: options.ledger, maxBytes: options.scanMaxBytes });
   registerLedgerRoutes(app, { ledger: options.ledger });
   registerApprovalRoutes(app, { desk: createApprovalDesk(options.ledger) });
+  registerKeyRoutes(app, { keys: options.keys, ledger: options.ledger, oidc: options.oidc });
   registerScanOutputRoute(app, {
     ledger: options.ledger,
     maxBytes: options.outputMaxBytes,

@@ -136,3 +136,31 @@ describe('gateway: the ledger over HTTP', () => {
     );
   });
 });
+
+describe('gateway: API key rotation', () => {
+  it('an admin creates a key (shown once), lists keys without secrets, and a revoked key stops working at once', async () => {
+    const admin = gateway.bootstrap.generated as string;
+    const created = await call(admin, 'POST', '/v1/keys', {
+      principal: 'agent:new',
+      role: 'agent',
+      label: 'rotation test',
+    });
+    expect(created.status).toBe(201);
+    const newKey = created.json.key as string;
+    expect(newKey).toMatch(/^mk_/);
+    expect((await call(newKey, 'POST', '/v1/scan', { text: 'hi' })).status).toBe(200);
+    const listed = await call(admin, 'GET', '/v1/keys');
+    expect(JSON.stringify(listed.json)).not.toContain(newKey);
+    expect(JSON.stringify(listed.json)).not.toMatch(/[0-9a-f]{64}/);
+    expect(
+      (await call(keys.acmeApprover as string, 'POST', '/v1/keys', { principal: 'x', role: 'admin' })).status,
+    ).toBe(403);
+    const revoked = await call(admin, 'POST', `/v1/keys/${created.json.keyId as string}/revoke`, {});
+    expect(revoked.json).toMatchObject({ revoked: true });
+    expect((await call(newKey, 'POST', '/v1/scan', { text: 'hi' })).status).toBe(401);
+    // A key is revoked once; revoking it again finds nothing to revoke.
+    expect((await call(admin, 'POST', `/v1/keys/${created.json.keyId as string}/revoke`, {})).status).toBe(
+      404,
+    );
+  });
+});

@@ -11,6 +11,7 @@ import { DEFAULT_OUTPUT_MAX_BYTES } from '../output/index.js';
 import { DEFAULT_MAX_BYTES } from '../scan/index.js';
 import { createApiKeyStore } from './auth/apiKeys.js';
 import { type BootstrapResult, ensureBootstrapKey } from './auth/bootstrapKey.js';
+import { createOidcVerifier, type OidcSettings } from './auth/oidc.js';
 import { createGatewayApp } from './createApp.js';
 import {
   createRateLimits,
@@ -37,6 +38,8 @@ export interface GatewaySettings {
   readonly redisUrl: string | undefined;
   /** Prefix of the Redis keys (one per deployment, or per test run). */
   readonly redisKeyPrefix: string;
+  /** Accept IdP bearer tokens too (C4). */
+  readonly oidc?: OidcSettings;
 }
 
 export const DEFAULT_GATEWAY_SETTINGS: Omit<GatewaySettings, 'dataDir' | 'databaseUrl' | 'redisUrl'> =
@@ -103,6 +106,7 @@ export async function startGateway(options: {
     });
     const app = createGatewayApp({
       limits,
+      ...(settings.oidc === undefined ? {} : { oidc: createOidcVerifier(settings.oidc) }),
       ledger,
       keys,
       bodyLimitBytes: settings.bodyLimitBytes,
