@@ -171,9 +171,28 @@ describe('delegation grants: a sub-grant is never wider than its parent', () => 
     });
     fc.assert(
       fc.property(grant, grant, grant, (a, b, c) => {
-        expect(isWithin(a as Grant, a as Grant)).toBe(true);
-        if (isWithin(a as Grant, b as Grant) && isWithin(b as Grant, c as Grant))
-          expect(isWithin(a as Grant, c as Grant)).toBe(true);
+        expect(
+          isWithin(
+            a as Pick<Grant, 'tools' | 'tenants' | 'budget' | 'expiresAt'>,
+            a as Pick<Grant, 'tools' | 'tenants' | 'budget' | 'expiresAt'>,
+          ),
+        ).toBe(true);
+        if (
+          isWithin(
+            a as Pick<Grant, 'tools' | 'tenants' | 'budget' | 'expiresAt'>,
+            b as Pick<Grant, 'tools' | 'tenants' | 'budget' | 'expiresAt'>,
+          ) &&
+          isWithin(
+            b as Pick<Grant, 'tools' | 'tenants' | 'budget' | 'expiresAt'>,
+            c as Pick<Grant, 'tools' | 'tenants' | 'budget' | 'expiresAt'>,
+          )
+        )
+          expect(
+            isWithin(
+              a as Pick<Grant, 'tools' | 'tenants' | 'budget' | 'expiresAt'>,
+              c as Pick<Grant, 'tools' | 'tenants' | 'budget' | 'expiresAt'>,
+            ),
+          ).toBe(true);
       }),
       { numRuns: 500 },
     );
