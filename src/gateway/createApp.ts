@@ -3,12 +3,13 @@ import { MaestroError, toSafeError } from '../errors/index.js';
 import { createApprovalDesk } from '../exec/index.js';
 import type { Ledger } from '../ledger/index.js';
 import type { ApiKeyStore } from './auth/apiKeys.js';
-import { authenticate } from './auth/authenticate.js';
+import { authenticate, requireRole } from './auth/authenticate.js';
 import type { OidcVerifier } from './auth/oidc.js';
 import { createFailureBudget } from './authFailureLog.js';
 import { errorBody } from './httpErrors.js';
-import './requestState.js';
 import { RateLimitedError, type RateLimits } from './limits/rateLimits.js';
+import { createGatewayMetrics } from './metrics/gatewayMetrics.js';
+import { identityOf } from './requestState.js';
 import { registerApprovalRoutes } from './routes/approvalRoutes.js';
 import { registerHealthRoutes } from './routes/healthRoutes.js';
 import { registerKeyRoutes } from './routes/keyRoutes.js';
@@ -72,6 +73,7 @@ export function createGatewayApp(options: GatewayAppOptions): FastifyInstance {
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
   });
+  const metrics = createGatewayMetrics({ ledger: options.ledger });
   // A flood of bad credentials must not become a flood of ledger writes.
   const authFailures = createFailureBudget(60, 60_000);
   const rateLimited = createFailureBudget(60, 60_000);
@@ -90,7 +92,16 @@ export function createGatewayApp(options: GatewayAppOptions): FastifyInstance {
     request.identity = await authenticate(request, options.keys, options.oidc);
     releases.set(request, await options.limits.admit(request.identity.tenantId, request.identity.principal));
   });
-  app.addHook('onResponse', async (request) => release(request));
+  app.addHook('onResponse', async (request, reply) => {
+    release(request);
+    // The route pattern, not the URL: unmatched paths share one label, so labels stay bounded.
+    metrics.observeRequest(
+      request.method,
+      request.routeOptions.url ?? 'unmatched',
+      reply.statusCode,
+      reply.elapsedTime / 1000,
+    );
+  });
   app.addHook('onRequestAbort', async (request) => release(request));
 
   app.setErrorHandler(async (error, request, reply) => {
@@ -154,7 +165,15 @@ export function createGatewayApp(options: GatewayAppOptions): FastifyInstance {
   });
 
   registerHealthRoutes(app, { ledger: options.ledger });
-  registerScanRoute(app, { ledger: options.ledger, maxBytes: options.scanMaxBytes });
+  app.get('/metrics', async (request, reply) => {
+    requireRole(identityOf(request), ['admin', 'reader']);
+    return reply.header('content-type', metrics.contentType).send(await metrics.render());
+  });
+  registerScanRoute(app, {
+    ledger: options.ledger,
+    maxBytes: options.scanMaxBytes,
+    onLane: (lane) => metrics.countLane('scan', lane),
+  });
   registerLedgerRoutes(app, { ledger: options.ledger });
   registerApprovalRoutes(app, { desk: createApprovalDesk(options.ledger) });
   registerKeyRoutes(app, { keys: options.keys, ledger: options.ledger, oidc: options.oidc });
@@ -162,6 +181,7 @@ export function createGatewayApp(options: GatewayAppOptions): FastifyInstance {
     ledger: options.ledger,
     maxBytes: options.outputMaxBytes,
     redactionKey: options.redactionKey,
+    onLane: (lane) => metrics.countLane('output', lane),
   });
   return app;
 }

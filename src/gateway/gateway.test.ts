@@ -161,6 +161,19 @@ describe('maestro serve: routes over real HTTP', () => {
     expect(body.findings.length).toBeGreaterThan(0);
   });
 
+  it('GET /metrics serves Prometheus text to an admin, with route patterns (not raw URLs) as labels', async () => {
+    await post('/v1/scan', JSON.stringify({ text: 'hello there' }));
+    const response = await fetch(`${gateway.url}/metrics`, { headers: { authorization: `Bearer ${key}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/plain');
+    const text = await response.text();
+    expect(text).toMatch(/maestro_http_requests_total\{method="POST",route="\/v1\/scan",status="200"\} \d+/);
+    expect(text).toMatch(/maestro_lanes_total\{check="scan",lane="auto"\} \d+/);
+    expect(text).toContain('maestro_ledger_failed_events 0');
+    expect(text).not.toContain('nothing-here');
+    expect((await fetch(`${gateway.url}/metrics`)).status).toBe(401);
+  });
+
   it('refuses bad bodies with a clear 4xx and no internals', async () => {
     const cases: Array<[string, string, number, string]> = [
       ['/v1/scan', '{"text": 1}', 400, 'ERR_INVALID_OPTIONS'],

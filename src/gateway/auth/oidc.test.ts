@@ -13,12 +13,13 @@ let jwksServer: Server;
 let jwksUrl: string;
 let gateway: RunningGateway;
 const dir = mkdtempSync(join(tmpdir(), 'maestro-oidc-'));
-let signingKey: CryptoKey;
-let otherKey: CryptoKey;
+type PrivateKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
+let signingKey: PrivateKey;
+let otherKey: PrivateKey;
 
 async function token(
   claims: Record<string, unknown>,
-  options: { key?: CryptoKey; exp?: string | number; aud?: string; iss?: string } = {},
+  options: { key?: PrivateKey; exp?: string | number; aud?: string; iss?: string } = {},
 ) {
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
@@ -49,8 +50,8 @@ async function status(
 
 beforeAll(async () => {
   const pair = await generateKeyPair('ES256');
-  signingKey = pair.privateKey as CryptoKey;
-  otherKey = (await generateKeyPair('ES256')).privateKey as CryptoKey;
+  signingKey = pair.privateKey;
+  otherKey = (await generateKeyPair('ES256')).privateKey;
   const jwk: JWK = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'ES256', use: 'sig' };
   jwksServer = createServer((_req, res) => {
     res.setHeader('content-type', 'application/json');

@@ -14,7 +14,12 @@ export const scanOutputBodySchema = z.strictObject({
 /** POST /v1/scan-output: `scanOutput` over HTTP (the redaction key is the gateway's, never the caller's). */
 export function registerScanOutputRoute(
   app: FastifyInstance,
-  deps: { ledger: Ledger; maxBytes: number; redactionKey: string | undefined },
+  deps: {
+    ledger: Ledger;
+    maxBytes: number;
+    redactionKey: string | undefined;
+    onLane?: (lane: string) => void;
+  },
 ): void {
   app.post('/v1/scan-output', async (request) => {
     const identity = identityOf(request);
@@ -27,6 +32,7 @@ export function registerScanOutputRoute(
       ...(body.allowedHosts === undefined ? {} : { allowedHosts: body.allowedHosts }),
       ...(deps.redactionKey === undefined ? {} : { redactionKey: deps.redactionKey }),
     });
+    deps.onLane?.(result.lane);
     if (result.lane !== 'auto' || result.findings.length > 0) {
       deps.ledger
         .logRiskEvent({

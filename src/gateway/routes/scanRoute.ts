@@ -31,7 +31,10 @@ export function scanResponse(result: ScanResult, traceId: string) {
 }
 
 /** POST /v1/scan: `securityScan` over HTTP; anything not `auto` is also a ledger event. */
-export function registerScanRoute(app: FastifyInstance, deps: { ledger: Ledger; maxBytes: number }): void {
+export function registerScanRoute(
+  app: FastifyInstance,
+  deps: { ledger: Ledger; maxBytes: number; onLane?: (lane: string) => void },
+): void {
   app.post('/v1/scan', async (request) => {
     const identity = identityOf(request);
     const parsed = scanBodySchema.safeParse(request.body);
@@ -43,6 +46,7 @@ export function registerScanRoute(app: FastifyInstance, deps: { ledger: Ledger; 
       ...(body.source === undefined ? {} : { source: body.source }),
       context: { tenantId: identity.tenantId, principal: identity.principal, traceId: request.traceId },
     });
+    deps.onLane?.(result.lane);
     if (result.lane !== 'auto') {
       const text = typeof input === 'string' ? input : input.map((m) => m.content).join('\n');
       // Queued, not waited for: the verdict does not depend on it, and the writer reports failures.
