@@ -85,7 +85,8 @@ async function claim(deps: RunDeps, call: ApprovedCall, key: string, holder: str
       now: deps.clock(),
       leaseMs: leaseMsOf(call.tool),
     });
-    if (result.kind !== 'running' || performance.now() >= deadline || call.signal?.aborted === true) return result;
+    if (result.kind !== 'running' || performance.now() >= deadline || call.signal?.aborted === true)
+      return result;
     await sleep(Math.min(pause, Math.max(1, deadline - performance.now())));
     pause = Math.min(pause * 2, 200);
   }

@@ -14,12 +14,17 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('maestro serve', () => {
   it('takes defaults, then the environment, then the flags', () => {
     expect(serveSettings({}, {})).toMatchObject({ host: '127.0.0.1', port: 8787 });
-    expect(serveSettings({}, { MAESTRO_PORT: '9000', MAESTRO_HOST: '0.0.0.0', MAESTRO_DATA_DIR: dir })).toMatchObject({
+    expect(
+      serveSettings({}, { MAESTRO_PORT: '9000', MAESTRO_HOST: '0.0.0.0', MAESTRO_DATA_DIR: dir }),
+    ).toMatchObject({
       host: '0.0.0.0',
       port: 9000,
       dataDir: dir,
     });
-    expect(serveSettings({ port: '0', host: '::1' }, { MAESTRO_PORT: '9000' })).toMatchObject({ host: '::1', port: 0 });
+    expect(serveSettings({ port: '0', host: '::1' }, { MAESTRO_PORT: '9000' })).toMatchObject({
+      host: '::1',
+      port: 0,
+    });
     expect(() => serveSettings({ port: '70000' }, {})).toThrow(UsageError);
     expect(() => serveSettings({ port: 'abc' }, {})).toThrow(UsageError);
   });
