@@ -4,6 +4,7 @@ import { createApprovalDesk } from '../exec/index.js';
 import type { Ledger } from '../ledger/index.js';
 import type { ApiKeyStore } from './auth/apiKeys.js';
 import { authenticate, requireRole } from './auth/authenticate.js';
+import type { CertificateIdentity } from './auth/clientCertificates.js';
 import type { OidcVerifier } from './auth/oidc.js';
 import { createFailureBudget } from './authFailureLog.js';
 import { errorBody } from './httpErrors.js';
@@ -33,6 +34,15 @@ export interface GatewayAppOptions {
   readonly limits: RateLimits;
   /** IdP bearer tokens (C4), besides API keys. */
   readonly oidc?: OidcVerifier;
+  /** Serve HTTPS; with `requestCert`, clients present certificates signed by `ca` (mTLS, C12). */
+  readonly https?: {
+    readonly key: string;
+    readonly cert: string;
+    readonly ca?: string;
+    readonly requestCert: boolean;
+  };
+  /** Client certificates that stand for workload identities. */
+  readonly certificates?: readonly CertificateIdentity[];
 }
 
 const PUBLIC_ROUTES = new Set(['/healthz', '/readyz']);
@@ -62,7 +72,21 @@ function fromFastify(error: { code?: unknown; statusCode?: unknown }): MaestroEr
  * OpenAI-style error bodies with stable codes (never a stack), and the routes.
  */
 export function createGatewayApp(options: GatewayAppOptions): FastifyInstance {
+  // One instance type for HTTP and HTTPS: the routes do not depend on the transport.
   const app = Fastify({
+    ...(options.https === undefined
+      ? {}
+      : {
+          https: {
+            key: options.https.key,
+            cert: options.https.cert,
+            ...(options.https.ca === undefined ? {} : { ca: options.https.ca }),
+            // Required client certificates are checked in the handshake: no certificate, no request.
+            requestCert: options.https.requestCert,
+            rejectUnauthorized: options.https.requestCert,
+            minVersion: 'TLSv1.2' as const,
+          },
+        }),
     logger: false,
     bodyLimit: options.bodyLimitBytes,
     requestTimeout: options.requestTimeoutMs,
@@ -89,7 +113,7 @@ export function createGatewayApp(options: GatewayAppOptions): FastifyInstance {
     request.traceId = traceIdOf(request.headers.traceparent);
     void reply.header('x-maestro-trace-id', request.traceId);
     if (PUBLIC_ROUTES.has(request.routeOptions.url ?? '')) return;
-    request.identity = await authenticate(request, options.keys, options.oidc);
+    request.identity = await authenticate(request, options.keys, options.oidc, options.certificates);
     releases.set(request, await options.limits.admit(request.identity.tenantId, request.identity.principal));
   });
   app.addHook('onResponse', async (request, reply) => {

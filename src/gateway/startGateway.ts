@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import { InvalidOptionsError, invalidOptionsFromZod, MaestroError } from '../errors/index.js';
 import {
   createLedger,
   createPgliteStore,
@@ -11,6 +14,7 @@ import { DEFAULT_OUTPUT_MAX_BYTES } from '../output/index.js';
 import { DEFAULT_MAX_BYTES } from '../scan/index.js';
 import { createApiKeyStore } from './auth/apiKeys.js';
 import { type BootstrapResult, ensureBootstrapKey } from './auth/bootstrapKey.js';
+import { type CertificateIdentity, certificateIdentitySchema } from './auth/clientCertificates.js';
 import { createOidcVerifier, type OidcSettings } from './auth/oidc.js';
 import { createGatewayApp } from './createApp.js';
 import {
@@ -40,6 +44,57 @@ export interface GatewaySettings {
   readonly redisKeyPrefix: string;
   /** Accept IdP bearer tokens too (C4). */
   readonly oidc?: OidcSettings;
+  /** Serve HTTPS, and with `requireClientCert` demand client certificates (mTLS, C12). */
+  readonly tls?: TlsSettings;
+}
+
+type CertificateIdentityInput = z.input<typeof certificateIdentitySchema>;
+
+export interface TlsSettings {
+  readonly certFile: string;
+  readonly keyFile: string;
+  /** The CA that signs client certificates (needed with requireClientCert). */
+  readonly caFile?: string;
+  readonly requireClientCert: boolean;
+  /** Client certificates that stand for workload identities. */
+  readonly identities?: readonly CertificateIdentityInput[];
+}
+
+function readPem(file: string, what: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new MaestroError('ERR_INVALID_OPTIONS', {
+      message: `Cannot read the TLS ${what} file ${file}.`,
+      path: ['tls', what],
+      cause: error,
+    });
+  }
+}
+
+function httpsOptions(tls: TlsSettings) {
+  if (tls.requireClientCert && tls.caFile === undefined) {
+    throw new InvalidOptionsError('tls.caFile is needed to require client certificates.', ['tls', 'caFile']);
+  }
+  return {
+    key: readPem(tls.keyFile, 'keyFile'),
+    cert: readPem(tls.certFile, 'certFile'),
+    ...(tls.caFile === undefined ? {} : { ca: readPem(tls.caFile, 'caFile') }),
+    requestCert: tls.requireClientCert,
+  };
+}
+
+function certificateIdentities(tls: TlsSettings | undefined): CertificateIdentity[] {
+  return (tls?.identities ?? []).map((identity, index) => {
+    const parsed = certificateIdentitySchema.safeParse(identity);
+    if (!parsed.success)
+      throw invalidOptionsFromZod(
+        new z.ZodError(
+          parsed.error.issues.map((i) => ({ ...i, path: ['tls', 'identities', index, ...i.path] })),
+        ),
+      );
+    return parsed.data;
+  });
 }
 
 export const DEFAULT_GATEWAY_SETTINGS: Omit<GatewaySettings, 'dataDir' | 'databaseUrl' | 'redisUrl'> =
@@ -106,6 +161,9 @@ export async function startGateway(options: {
     });
     const app = createGatewayApp({
       limits,
+      ...(settings.tls === undefined
+        ? {}
+        : { https: httpsOptions(settings.tls), certificates: certificateIdentities(settings.tls) }),
       ...(settings.oidc === undefined ? {} : { oidc: createOidcVerifier(settings.oidc) }),
       ledger,
       keys,
@@ -124,7 +182,7 @@ export async function startGateway(options: {
     const openedLimits = limits;
     let closing: Promise<void> | undefined;
     return {
-      url: `http://${host}:${address.port}`,
+      url: `${settings.tls === undefined ? 'http' : 'https'}://${host}:${address.port}`,
       ledger: opened,
       bootstrap,
       close() {

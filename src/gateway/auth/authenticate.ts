@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { MaestroError } from '../../errors/index.js';
 import type { ApiKeyIdentity, ApiKeyStore } from './apiKeys.js';
+import { type CertificateIdentity, identityFromCertificate } from './clientCertificates.js';
 import { looksLikeJwt, type OidcVerifier } from './oidc.js';
 
 const BEARER = /^Bearer ([\x21-\x7e]{1,4096})$/;
@@ -16,10 +17,20 @@ export type RequestIdentity =
       readonly role: ApiKeyIdentity['role'];
       readonly mfa: boolean;
       readonly claims: Readonly<Record<string, unknown>>;
+    }
+  | {
+      readonly method: 'mtls';
+      readonly keyId: null;
+      readonly tenantId: string;
+      readonly principal: string;
+      readonly role: ApiKeyIdentity['role'];
+      readonly subject: string;
+      readonly fingerprint256: string;
     };
 
 /**
- * Resolves the caller from `Authorization: Bearer <api key>`. Any other header, an unknown or
+ * Resolves the caller: a verified client certificate mapped to a workload identity (mTLS), else
+ * `Authorization: Bearer <api key or IdP token>`. Any other header, an unknown or
  * revoked key, or a wrong one is ERR_UNAUTHENTICATED with the same message, so a caller cannot
  * tell which (and the comparison itself is constant-time).
  */
@@ -27,7 +38,12 @@ export async function authenticate(
   request: FastifyRequest,
   keys: ApiKeyStore,
   oidc: OidcVerifier | undefined,
+  certificates?: readonly CertificateIdentity[],
 ): Promise<RequestIdentity> {
+  if (certificates !== undefined && certificates.length > 0) {
+    const workload = identityFromCertificate(request.raw.socket, certificates);
+    if (workload !== undefined) return { method: 'mtls', keyId: null, ...workload };
+  }
   const header = request.headers.authorization;
   const match = typeof header === 'string' ? BEARER.exec(header) : null;
   const token = match?.[1];
