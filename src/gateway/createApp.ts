@@ -116,6 +116,18 @@ export function createGatewayApp(options: GatewayAppOptions): FastifyInstance {
     request.identity = await authenticate(request, options.keys, options.oidc, options.certificates);
     releases.set(request, await options.limits.admit(request.identity.tenantId, request.identity.principal));
   });
+  // API responses are data: never sniffed, framed, cached or sent with a referrer.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    void reply.headers({
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+      'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+      'referrer-policy': 'no-referrer',
+      'x-frame-options': 'DENY',
+      ...(options.https === undefined ? {} : { 'strict-transport-security': 'max-age=31536000' }),
+    });
+    return payload;
+  });
   app.addHook('onResponse', async (request, reply) => {
     release(request);
     // The route pattern, not the URL: unmatched paths share one label, so labels stay bounded.

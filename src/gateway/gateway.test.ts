@@ -87,8 +87,12 @@ describe('maestro serve: routes over real HTTP', () => {
     await gateway?.close();
   });
 
-  it('answers health checks without credentials', async () => {
-    expect(await (await fetch(`${gateway.url}/healthz`)).json()).toEqual({ status: 'ok' });
+  it('answers health checks without credentials, with the security headers every response has', async () => {
+    const health = await fetch(`${gateway.url}/healthz`);
+    expect(health.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(health.headers.get('cache-control')).toBe('no-store');
+    expect(health.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(await health.json()).toEqual({ status: 'ok' });
     expect(await (await fetch(`${gateway.url}/readyz`)).json()).toEqual({ status: 'ready' });
   });
 
