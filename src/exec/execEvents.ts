@@ -212,3 +212,18 @@ export function registryChangedEvent(
     },
   };
 }
+
+/** An integration's circuit opened (it is failing) or closed again (layer 3). */
+export function circuitEvent(
+  e: EventBase & { readonly integration: string; readonly state: string },
+): RiskEventInput {
+  return {
+    ...base(e),
+    type: 'anomaly',
+    severity: e.state === 'open' ? 'medium' : 'info',
+    detector: 'exec.circuit',
+    refs: { layers: [3], controls: ['C15', 'C21'] },
+    preview: `integration ${e.integration} circuit ${e.state}`,
+    attributes: { integration: e.integration, state: e.state },
+  };
+}

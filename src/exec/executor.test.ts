@@ -273,17 +273,21 @@ describe('executor: resilience and degradation', () => {
       policy: testPolicyWithRead('flaky.read'),
       resilience: { breaker: { consecutiveFailures: 2, halfOpenAfterMs: 60_000 } },
     });
+    const task = harness.executor.startTask({ tenantId: 'acme', budget: { maxToolCalls: 10 } });
+    const inTask = { ...agent(), taskId: task.id };
     const first = expectStatus(
-      await harness.executor.propose({ tool: 'flaky.read', args: {} }, agent()),
+      await harness.executor.propose({ tool: 'flaky.read', args: {} }, inTask),
       'failed',
     );
     expect(first.error.code).toBe('ERR_TOOL_FAILED');
     expect(JSON.stringify(first)).not.toContain('hunter2');
-    expectStatus(await harness.executor.propose({ tool: 'flaky.read', args: {} }, agent()), 'failed');
+    expectStatus(await harness.executor.propose({ tool: 'flaky.read', args: {} }, inTask), 'failed');
     const degraded = expectStatus(
-      await harness.executor.propose({ tool: 'flaky.read', args: {} }, agent()),
+      await harness.executor.propose({ tool: 'flaky.read', args: {} }, inTask),
       'degraded',
     );
+    // The two calls that ran are charged; the one the open circuit stopped is not.
+    expect(task.remaining().toolCalls).toBe(8);
     expect(degraded).toMatchObject({ integration: 'flaky-api', error: { code: 'ERR_CIRCUIT_OPEN' } });
     expect(calls).toBe(2);
     // Other integrations keep working.
@@ -292,6 +296,11 @@ describe('executor: resilience and degradation', () => {
       'succeeded',
     );
     expect(JSON.stringify(await events(harness))).not.toContain('hunter2');
+    const circuit = await harness.ledger.queryRiskEvents({ tenantId: 'default', types: ['anomaly'] });
+    expect(circuit.events.map((e) => e.attributes)).toContainEqual({
+      integration: 'flaky-api',
+      state: 'open',
+    });
   });
 });
 

@@ -18,7 +18,7 @@ import {
 import type { PolicyEngine } from '../policy/index.js';
 import { type ApprovalApi, createApprovalApi, logExpiredApprovals, toView } from './approvals.js';
 import { type Budget, createBudgetTracker, type TaskBudget } from './budget/index.js';
-import { approvalEvent, blockEvent, budgetEvent, registryChangedEvent } from './execEvents.js';
+import { approvalEvent, blockEvent, budgetEvent, circuitEvent, registryChangedEvent } from './execEvents.js';
 import { type ExecContext, type Intent, parseIntent } from './intent.js';
 import { createKillSwitch, type KillSwitch } from './killSwitch.js';
 import { DEFAULT_EFFECT_LANES, type EffectLanes, killSwitchLane, laneOf } from './lanes.js';
@@ -233,7 +233,22 @@ export async function createExecutor(options: ExecutorOptions): Promise<Executor
       ),
   });
   const tasks = new Map<string, TaskBudget>();
-  const resilience = createResilience(o.resilience);
+  const given = o.resilience;
+  const resilience = createResilience({
+    ...given,
+    // Circuits are per integration, not per tenant: their events go to the system tenant.
+    onCircuitChange: (change) => {
+      given?.onCircuitChange?.(change);
+      void logQuietly(
+        circuitEvent({
+          tenantId: o.systemTenantId,
+          principal: 'maestro:executor',
+          traceId: undefined,
+          ...change,
+        }),
+      );
+    },
+  });
   const killSwitch = createKillSwitch(ledger, clock, o.killSwitchCacheMs);
 
   const runDeps = {

@@ -240,6 +240,8 @@ export async function runApprovedCall(deps: RunDeps, call: ApprovedCall): Promis
   const started = performance.now();
   let output: unknown;
   let failure: unknown;
+  // Whether the tool was called at all (an open circuit or a full bulkhead never calls it).
+  let toolStarted = false;
   try {
     output = await deps.resilience.run(
       {
@@ -250,8 +252,9 @@ export async function runApprovedCall(deps: RunDeps, call: ApprovedCall): Promis
         ...(tool.retry === undefined ? {} : { retry: tool.retry }),
         ...(call.signal === undefined ? {} : { signal: call.signal }),
       },
-      (signal, attempt) =>
-        tool.run(call.args, {
+      (signal, attempt) => {
+        toolStarted = true;
+        return tool.run(call.args, {
           signal,
           tenantId: call.tenantId,
           principal: call.principal,
@@ -259,7 +262,8 @@ export async function runApprovedCall(deps: RunDeps, call: ApprovedCall): Promis
           receiptId: receipt.id,
           idempotencyKey: key,
           attempt,
-        }),
+        });
+      },
     );
     output = validateAgainst(tool.output, output, 'output', tool.name);
   } catch (error) {
@@ -267,8 +271,9 @@ export async function runApprovedCall(deps: RunDeps, call: ApprovedCall): Promis
   }
   const durationMs = performance.now() - started;
 
-  // The attempt happened: its cost is spent whether or not it succeeded.
-  reservation?.commit();
+  // A call that ran costs its units whether or not it succeeded; one that never started costs none.
+  if (toolStarted) reservation?.commit();
+  else reservation?.release();
   let outcome: ProposeOutcome;
   let keyOutcome: { status: 'succeeded'; resultJson: string } | { status: 'failed'; errorCode: string };
   let event: Parameters<Ledger['logRiskEvent']>[0];

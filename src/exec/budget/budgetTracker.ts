@@ -1,41 +1,8 @@
 import { InvalidOptionsError } from '../../errors/index.js';
 import { type Budget, parseBudget, parseTenantBudget, type TenantBudget } from './budget.js';
-import { BudgetExceededError, type BudgetLimit, type BudgetScope } from './budgetExceededError.js';
-
-/** A charge made before a tool call: commit it once the call ran, release it if it never started. */
-export interface Reservation {
-  commit(actualCost?: number): void;
-  release(): void;
-}
-
-export interface BudgetUsage {
-  readonly steps: number;
-  readonly toolCalls: number;
-  readonly cost: number;
-  readonly wallMs: number;
-}
-
-/** What is left in each dimension; null where there is no limit. */
-export interface BudgetRemaining {
-  readonly steps: number | null;
-  readonly toolCalls: number | null;
-  readonly cost: number | null;
-  readonly wallMs: number | null;
-}
-
-export interface TaskBudget {
-  readonly taskId: string;
-  readonly tenantId: string;
-  /** Counts one turn of the agent loop. */
-  step(): void;
-  /** Reserves one tool call of `cost` units (task and tenant), or throws and ends the task. */
-  reserveToolCall(cost: number): Reservation;
-  checkTime(): void;
-  remaining(): BudgetRemaining;
-  usage(): BudgetUsage;
-  end(): void;
-  readonly ended: boolean;
-}
+import type { BudgetExceededError } from './budgetErrors.js';
+import { createTaskBudget, type TaskBudget } from './taskBudget.js';
+import { newTenantWindow, rollWindow, type TenantWindow, taskTimeMs } from './tenantWindow.js';
 
 export interface BudgetExceededInfo {
   readonly taskId: string;
@@ -44,205 +11,145 @@ export interface BudgetExceededInfo {
 }
 
 export interface BudgetTrackerOptions {
-  /** Epoch milliseconds; a fake clock in tests. */
+  /** Epoch milliseconds; Date.now unless given (a fake clock in tests). */
   readonly clock?: () => number;
-  /** A tenant's budget per fixed window, shared by all its tasks; undefined: none. */
+  /**
+   * A tenant's budget per fixed window, shared by all its tasks; undefined for none. Asked on
+   * every check, so a change applies at once; an invalid budget throws ERR_INVALID_OPTIONS.
+   */
   readonly tenants?: (tenantId: string) => (Budget & { windowMs: number }) | undefined;
-  /** Called once for each task a budget ends (to write a risk event). */
+  /** Called exactly once for each task a budget ends (the executor writes a risk event). Errors it throws are ignored. */
   readonly onExceeded?: (info: BudgetExceededInfo) => void;
 }
 
+/** A tenant's use in its current window. */
+export interface TenantUsage {
+  readonly windowStart: number;
+  readonly steps: number;
+  readonly toolCalls: number;
+  readonly cost: number;
+  /** Wall-clock time of the tenant's tasks in this window, added up. */
+  readonly taskTimeMs: number;
+  readonly reservedToolCalls: number;
+  readonly reservedCost: number;
+  readonly openTasks: number;
+}
+
 export interface BudgetTracker {
+  /** Starts a task's budget; its wall clock runs from now. ERR_INVALID_OPTIONS for a bad budget. */
   startTask(spec: {
     readonly taskId: string;
     readonly tenantId: string;
     readonly budget: Budget;
   }): TaskBudget;
+  /** The tenant's use in its current window; undefined for a tenant with nothing to report. */
+  tenantUsage(tenantId: string): TenantUsage | undefined;
 }
 
-interface Counters {
-  steps: number;
-  toolCalls: number;
-  cost: number;
-  reservedCalls: number;
-  reservedCost: number;
-}
-
-interface TenantWindow extends Counters {
-  start: number;
-}
-
-const zero = (): Counters => ({ steps: 0, toolCalls: 0, cost: 0, reservedCalls: 0, reservedCost: 0 });
+const MAX_ID = 256;
 
 /**
- * Task and tenant budgets (layer 5, C22). Calls reserve before they run, so concurrent calls of
- * one task or tenant can never together overshoot a limit. Tenant windows are fixed windows of
- * `windowMs`, kept in this process's memory: with several replicas each enforces its own share.
+ * Task and tenant budgets (layer 5, control C22): agent-loop steps, tool calls, wall-clock time
+ * and cost units. Tool calls reserve before they run, so concurrent calls of one task or one
+ * tenant can never together overshoot a limit.
+ *
+ * Tenant budgets are fixed windows of `windowMs` across all the tenant's tasks, kept in this
+ * process's memory: they are not shared between processes (with several replicas each enforces
+ * the whole budget on its own) and they start empty after a restart. End tasks with `end()`:
+ * an open task keeps counting against its tenant's task time (up to its own wall-clock limit).
  */
 export function createBudgetTracker(options: BudgetTrackerOptions = {}): BudgetTracker {
+  for (const key of ['clock', 'tenants', 'onExceeded'] as const) {
+    if (options[key] !== undefined && typeof options[key] !== 'function') {
+      throw new InvalidOptionsError(`Invalid option ${key}: expected a function.`, [key]);
+    }
+  }
   const clock = options.clock ?? Date.now;
   const windows = new Map<string, TenantWindow>();
-
-  function tenantWindow(tenantId: string, budget: TenantBudget, now: number): TenantWindow {
-    let window = windows.get(tenantId);
-    if (window === undefined || now >= window.start + budget.windowMs) {
-      // Reservations still open carry over, so a call running across the boundary stays counted.
-      const carried = window === undefined ? { reservedCalls: 0, reservedCost: 0 } : window;
-      window = {
-        ...zero(),
-        reservedCalls: carried.reservedCalls,
-        reservedCost: carried.reservedCost,
-        start: now,
-      };
-      windows.set(tenantId, window);
-    }
-    return window;
-  }
 
   function tenantBudgetOf(tenantId: string): TenantBudget | undefined {
     const raw = options.tenants?.(tenantId);
     return raw === undefined ? undefined : parseTenantBudget(raw);
   }
 
+  function tenantAt(tenantId: string, now: number) {
+    let window = windows.get(tenantId);
+    if (window === undefined) {
+      window = newTenantWindow();
+      windows.set(tenantId, window);
+    }
+    const budget = tenantBudgetOf(tenantId);
+    if (budget !== undefined) rollWindow(window, budget.windowMs, now);
+    return { budget, window };
+  }
+
+  function tenantLenient(tenantId: string, now: number) {
+    try {
+      return tenantAt(tenantId, now);
+    } catch {
+      // A broken tenants() callback must not stop a call that ran from being settled.
+      let window = windows.get(tenantId);
+      if (window === undefined) {
+        window = newTenantWindow();
+        windows.set(tenantId, window);
+      }
+      return { budget: undefined, window };
+    }
+  }
+
+  /** Forgets a tenant with no budget, no open task and no call in flight: nothing to enforce. */
+  function prune(tenantId: string): void {
+    const window = windows.get(tenantId);
+    if (window === undefined || window.open.size > 0 || window.reservedCalls > 0) return;
+    let budget: TenantBudget | undefined;
+    try {
+      budget = tenantBudgetOf(tenantId);
+    } catch {
+      return;
+    }
+    if (budget === undefined) windows.delete(tenantId);
+  }
+
   return {
     startTask(spec) {
-      if (
-        typeof spec.taskId !== 'string' ||
-        spec.taskId === '' ||
-        typeof spec.tenantId !== 'string' ||
-        spec.tenantId === ''
-      ) {
-        throw new InvalidOptionsError('A task needs a taskId and a tenantId.');
+      const { taskId, tenantId } = spec;
+      if (typeof taskId !== 'string' || taskId === '' || taskId.length > MAX_ID) {
+        throw new InvalidOptionsError('A task needs a taskId of 1 to 256 characters.', ['taskId']);
+      }
+      if (typeof tenantId !== 'string' || tenantId === '' || tenantId.length > MAX_ID) {
+        throw new InvalidOptionsError('A task needs a tenantId of 1 to 256 characters.', ['tenantId']);
       }
       const budget = parseBudget(spec.budget);
-      const started = clock();
-      const task: Counters = zero();
-      let endedBy: BudgetExceededError | undefined;
-
-      function end(error: BudgetExceededError): never {
-        if (endedBy === undefined) {
-          endedBy = error;
-          if (error.limit !== 'ended')
-            options.onExceeded?.({ taskId: spec.taskId, tenantId: spec.tenantId, error });
-        }
-        throw error;
-      }
-
-      function exceeded(limit: BudgetLimit, scope: BudgetScope, max: number, used: number): never {
-        return end(new BudgetExceededError(limit, scope, max, used));
-      }
-
-      function live(): void {
-        if (endedBy !== undefined) {
-          throw new BudgetExceededError(endedBy.limit, endedBy.scope, endedBy.max, endedBy.used);
-        }
-        const elapsed = clock() - started;
-        if (budget.maxWallMs !== undefined && elapsed > budget.maxWallMs)
-          exceeded('wallMs', 'task', budget.maxWallMs, elapsed);
-      }
-
+      return createTaskBudget({
+        taskId,
+        tenantId,
+        budget,
+        clock,
+        tenant: (now) => tenantAt(tenantId, now),
+        tenantLenient: (now) => tenantLenient(tenantId, now),
+        onExceeded(error) {
+          try {
+            options.onExceeded?.({ taskId, tenantId, error });
+          } catch {
+            // The task is ended either way; a failing observer must not change that.
+          }
+        },
+        onEnd: () => prune(tenantId),
+      });
+    },
+    tenantUsage(tenantId) {
+      if (!windows.has(tenantId)) return undefined;
+      const now = clock();
+      const { window } = tenantLenient(tenantId, now);
       return {
-        taskId: spec.taskId,
-        tenantId: spec.tenantId,
-        step() {
-          live();
-          if (budget.maxSteps !== undefined && task.steps + 1 > budget.maxSteps) {
-            exceeded('steps', 'task', budget.maxSteps, task.steps);
-          }
-          const tenant = tenantBudgetOf(spec.tenantId);
-          if (tenant !== undefined) {
-            const window = tenantWindow(spec.tenantId, tenant, clock());
-            if (tenant.maxSteps !== undefined && window.steps + 1 > tenant.maxSteps) {
-              exceeded('steps', 'tenant', tenant.maxSteps, window.steps);
-            }
-            window.steps++;
-          }
-          task.steps++;
-        },
-        reserveToolCall(cost) {
-          if (!Number.isFinite(cost) || cost < 0)
-            throw new InvalidOptionsError('A tool call costs a finite number ≥ 0.');
-          live();
-          if (
-            budget.maxToolCalls !== undefined &&
-            task.toolCalls + task.reservedCalls + 1 > budget.maxToolCalls
-          ) {
-            exceeded('toolCalls', 'task', budget.maxToolCalls, task.toolCalls + task.reservedCalls);
-          }
-          if (budget.maxCost !== undefined && task.cost + task.reservedCost + cost > budget.maxCost) {
-            exceeded('cost', 'task', budget.maxCost, task.cost + task.reservedCost);
-          }
-          const tenant = tenantBudgetOf(spec.tenantId);
-          const window = tenant === undefined ? undefined : tenantWindow(spec.tenantId, tenant, clock());
-          if (tenant !== undefined && window !== undefined) {
-            if (
-              tenant.maxToolCalls !== undefined &&
-              window.toolCalls + window.reservedCalls + 1 > tenant.maxToolCalls
-            ) {
-              exceeded('toolCalls', 'tenant', tenant.maxToolCalls, window.toolCalls + window.reservedCalls);
-            }
-            if (tenant.maxCost !== undefined && window.cost + window.reservedCost + cost > tenant.maxCost) {
-              exceeded('cost', 'tenant', tenant.maxCost, window.cost + window.reservedCost);
-            }
-          }
-          task.reservedCalls++;
-          task.reservedCost += cost;
-          if (window !== undefined) {
-            window.reservedCalls++;
-            window.reservedCost += cost;
-          }
-          let open = true;
-          const settle = (charged: number | undefined) => {
-            if (!open) return;
-            open = false;
-            task.reservedCalls--;
-            task.reservedCost -= cost;
-            // The window may have rolled over since: take the reservation from the current one.
-            const current = windows.get(spec.tenantId);
-            if (window !== undefined && current !== undefined) {
-              current.reservedCalls = Math.max(0, current.reservedCalls - 1);
-              current.reservedCost = Math.max(0, current.reservedCost - cost);
-              if (charged !== undefined) {
-                current.toolCalls++;
-                current.cost += charged;
-              }
-            }
-            if (charged !== undefined) {
-              task.toolCalls++;
-              task.cost += charged;
-            }
-          };
-          return {
-            commit: (actualCost?: number) =>
-              settle(
-                actualCost === undefined || !Number.isFinite(actualCost) ? cost : Math.max(0, actualCost),
-              ),
-            release: () => settle(undefined),
-          };
-        },
-        checkTime: live,
-        remaining() {
-          const left = (max: number | undefined, used: number) =>
-            max === undefined ? null : Math.max(0, max - used);
-          return {
-            steps: left(budget.maxSteps, task.steps),
-            toolCalls: left(budget.maxToolCalls, task.toolCalls + task.reservedCalls),
-            cost: left(budget.maxCost, task.cost + task.reservedCost),
-            wallMs: left(budget.maxWallMs, clock() - started),
-          };
-        },
-        usage: () => ({
-          steps: task.steps,
-          toolCalls: task.toolCalls,
-          cost: task.cost,
-          wallMs: clock() - started,
-        }),
-        end() {
-          endedBy ??= new BudgetExceededError('ended', 'task', 0, 0);
-        },
-        get ended() {
-          return endedBy !== undefined;
-        },
+        windowStart: window.start,
+        steps: window.steps,
+        toolCalls: window.toolCalls,
+        cost: window.cost,
+        taskTimeMs: taskTimeMs(window, now),
+        reservedToolCalls: window.reservedCalls,
+        reservedCost: window.reservedCost,
+        openTasks: window.open.size,
       };
     },
   };

@@ -1,13 +1,18 @@
-/** Task and tenant budgets: steps, tool calls, wall-clock time and cost (layer 5, C22). */
-export { type Budget, budgetSchema, parseBudget, type TenantBudget, tenantBudgetSchema } from './budget.js';
-export { BudgetExceededError, type BudgetLimit, type BudgetScope } from './budgetExceededError.js';
+/** Task and tenant budgets: agent-loop steps, tool calls, wall-clock time and cost (layer 5, C22). */
+export {
+  type Budget,
+  budgetSchema,
+  parseBudget,
+  parseTenantBudget,
+  type TenantBudget,
+  tenantBudgetSchema,
+} from './budget.js';
+export { BudgetExceededError, type BudgetLimit, type BudgetScope, TaskEndedError } from './budgetErrors.js';
 export {
   type BudgetExceededInfo,
-  type BudgetRemaining,
   type BudgetTracker,
   type BudgetTrackerOptions,
-  type BudgetUsage,
   createBudgetTracker,
-  type Reservation,
-  type TaskBudget,
+  type TenantUsage,
 } from './budgetTracker.js';
+export type { BudgetRemaining, BudgetUsage, Reservation, TaskBudget } from './taskBudget.js';
