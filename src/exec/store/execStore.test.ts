@@ -7,6 +7,21 @@ import { claimKey, completeKey } from './idempotencyStore.js';
 
 const HASH = 'a'.repeat(64);
 const NOW = Date.UTC(2026, 0, 5, 9, 0, 0);
+const approvalRequest = (id: string, argsHash: string) => ({
+  tenantId: 'tenant-a',
+  id,
+  tool: 't',
+  argsHash,
+  toolFingerprint: HASH,
+  intentJson: '{}',
+  requester: 'agent:a',
+  reasons: ['effect'],
+  now: NOW,
+  ttlMs: 60_000,
+  maxPending: 10,
+  maxPendingPerRequester: 10,
+});
+
 const EXEC_TABLES = [
   'exec_idempotency',
   'exec_approvals',
@@ -35,20 +50,7 @@ describe.each(TEST_ENGINES)('executor store on $engine', ({ create }) => {
       now: NOW,
       leaseMs: 1000,
     });
-    await requestApproval(store, {
-      tenantId: 'tenant-a',
-      id: '01JGZ0000000000000000000AA',
-      tool: 't',
-      argsHash: HASH,
-      toolFingerprint: HASH,
-      intentJson: '{}',
-      requester: 'agent:a',
-      reasons: ['effect'],
-      now: NOW,
-      ttlMs: 60_000,
-      maxPending: 10,
-      maxPendingPerRequester: 10,
-    });
+    await requestApproval(store, approvalRequest('01JGZ0000000000000000000AA', HASH));
   });
   afterAll(async () => {
     await db?.drop();
@@ -114,20 +116,7 @@ describe.each(TEST_ENGINES)('executor store on $engine', ({ create }) => {
 
   it('of two concurrent resumes of one approved request, exactly one claims it', async () => {
     const id = '01JGZ0000000000000000000BB';
-    await requestApproval(store, {
-      tenantId: 'tenant-a',
-      id,
-      tool: 't',
-      argsHash: 'b'.repeat(64),
-      toolFingerprint: HASH,
-      intentJson: '{}',
-      requester: 'agent:a',
-      reasons: ['effect'],
-      now: NOW,
-      ttlMs: 60_000,
-      maxPending: 10,
-      maxPendingPerRequester: 10,
-    });
+    await requestApproval(store, approvalRequest(id, 'b'.repeat(64)));
     const decided = await decideApproval(store, {
       tenantId: 'tenant-a',
       id,
