@@ -95,7 +95,7 @@ export async function measureLatency(
     section: {
       title: 'propose latency (one call at a time)',
       description:
-        'Wall time of `executor.propose` from call to outcome, one proposal after another: context and argument checks, kill switch (cached), policy decision on a 50-policy deployment, signed receipt, the tool (a no-op), output check, and the receipt and result committed to the ledger.',
+        'Wall time of `executor.propose` from call to outcome, one proposal after another: context and argument checks, kill switch (cached), policy decision on a 50-policy deployment, signed receipt, the tool (a no-op) and its output check; a read returns once its receipt is queued in the ledger writer, a write only once its receipt is committed.',
       table: {
         columns: [
           { header: 'configuration' },
