@@ -7,4 +7,5 @@ export const SUITES: Readonly<Record<string, () => Promise<Suite>>> = {
   ledger: async () => (await import('./ledger/suite.js')).ledgerSuite,
   policy: async () => (await import('./policy/suite.js')).policySuite,
   exec: async () => (await import('./exec/suite.js')).execSuite,
+  gateway: async () => (await import('./gateway/suite.js')).gatewaySuite,
 };

@@ -111,15 +111,41 @@ export const DEFAULT_GATEWAY_SETTINGS: Omit<GatewaySettings, 'dataDir' | 'databa
     redisKeyPrefix: 'maestro:rl',
   });
 
-/** The default settings with the environment's data dir, database URL and port applied. */
+/** A positive whole number from the environment, or the default (a bad value is an error). */
+function envInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  if (!/^\d{1,9}$/.test(value) || Number(value) < 1) {
+    throw new InvalidOptionsError(`${name} must be a whole number of at least 1.`, [name]);
+  }
+  return Number(value);
+}
+
+/** The default settings with the environment's data dir, database URL, port and limits applied. */
 export function settingsFromEnv(env: NodeJS.ProcessEnv): GatewaySettings {
   const port = env['MAESTRO_PORT'];
+  const limits: LimitSettings = {
+    perTenant: {
+      points: envInteger(env, 'MAESTRO_RATE_LIMIT_PER_TENANT', DEFAULT_LIMITS.perTenant.points),
+      durationSec: 60,
+    },
+    perPrincipal: {
+      points: envInteger(env, 'MAESTRO_RATE_LIMIT_PER_PRINCIPAL', DEFAULT_LIMITS.perPrincipal.points),
+      durationSec: 60,
+    },
+    concurrencyPerTenant: envInteger(
+      env,
+      'MAESTRO_CONCURRENCY_PER_TENANT',
+      DEFAULT_LIMITS.concurrencyPerTenant,
+    ),
+  };
   return {
     ...DEFAULT_GATEWAY_SETTINGS,
     ...(port !== undefined && /^\d{1,5}$/.test(port) && Number(port) <= 65_535 ? { port: Number(port) } : {}),
     dataDir: resolveDataDir(env['MAESTRO_DATA_DIR']),
     databaseUrl: env['MAESTRO_DATABASE_URL'] === '' ? undefined : env['MAESTRO_DATABASE_URL'],
     redisUrl: env['MAESTRO_REDIS_URL'] === '' ? undefined : env['MAESTRO_REDIS_URL'],
+    limits,
   };
 }
 

@@ -25,6 +25,16 @@ describe('maestro serve', () => {
       host: '::1',
       port: 0,
     });
+    expect(
+      serveSettings({}, { MAESTRO_RATE_LIMIT_PER_PRINCIPAL: '30', MAESTRO_CONCURRENCY_PER_TENANT: '4' })
+        .limits,
+    ).toMatchObject({
+      perPrincipal: { points: 30, durationSec: 60 },
+      concurrencyPerTenant: 4,
+    });
+    expect(() => serveSettings({}, { MAESTRO_RATE_LIMIT_PER_TENANT: 'lots' })).toThrowError(
+      expect.objectContaining({ code: 'ERR_INVALID_OPTIONS' }),
+    );
     expect(() => serveSettings({ port: '70000' }, {})).toThrow(UsageError);
     expect(() => serveSettings({ port: 'abc' }, {})).toThrow(UsageError);
   });
