@@ -10,7 +10,10 @@ export interface GatewayProcess {
   readonly url: string;
   readonly key: string;
   readonly child: ChildProcess;
-  stop(): Promise<void>;
+  /** The gateway's data directory (removed by `stop` unless `keep`). */
+  readonly dataDir: string;
+  /** SIGTERM, then wait for the exit (the ledger commits what is queued and signs its heads). */
+  stop(options?: { readonly keep?: boolean }): Promise<void>;
 }
 
 /**
@@ -52,11 +55,14 @@ export async function startGatewayProcess(env: NodeJS.ProcessEnv = {}): Promise<
     url,
     key,
     child,
-    async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-      rmSync(dir, { recursive: true, force: true });
+    dataDir: dir,
+    async stop(options = {}) {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      if (options.keep !== true) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
