@@ -143,6 +143,12 @@ describe('approvals (MAN mode)', () => {
     // One summary event per burst, not one per refused request.
     const summaries = (await approvalEvents(h)).filter((e) => e.attributes.action === 'summarised');
     expect(summaries).toHaveLength(2);
+    // After ten quiet minutes a new burst is reported again, with a fresh count.
+    h.clock.advance(11 * 60_000);
+    const later = await h.executor.propose(pay(99), agent('agent:runaway'));
+    expect(later).toMatchObject({ status: 'deferred', summary: { suppressed: 1 } });
+    const after = (await approvalEvents(h)).filter((e) => e.attributes.action === 'summarised');
+    expect(after).toHaveLength(3);
   });
 
   it('an approved request still runs under the kill switch: the approval satisfies confirm', async () => {

@@ -169,7 +169,11 @@ export function requestApproval(
         `INSERT INTO exec_approval_overflow AS o (tenant_id, tool, requester, suppressed, first_at, last_at)
          VALUES ($1, $2, $3, 1, $4::timestamptz, $4::timestamptz)
          ON CONFLICT (tenant_id, tool, requester)
-         DO UPDATE SET suppressed = o.suppressed + 1, last_at = EXCLUDED.last_at
+         -- A burst ends after 10 quiet minutes; the next one starts a new count (and a new event).
+         DO UPDATE SET
+           suppressed = CASE WHEN o.last_at < EXCLUDED.last_at - interval '10 minutes' THEN 1 ELSE o.suppressed + 1 END,
+           first_at = CASE WHEN o.last_at < EXCLUDED.last_at - interval '10 minutes' THEN EXCLUDED.first_at ELSE o.first_at END,
+           last_at = EXCLUDED.last_at
          RETURNING suppressed`,
         [tenantId, request.tool, request.requester, at(now)],
       );
