@@ -7,6 +7,7 @@ import {
   createPgliteStore,
   createPostgresStore,
   type Ledger,
+  type LedgerRoles,
   type LedgerStore,
   resolveDataDir,
 } from '../ledger/index.js';
@@ -31,6 +32,8 @@ export interface GatewaySettings {
   readonly dataDir: string;
   /** PostgreSQL instead of the embedded store (MAESTRO_DATABASE_URL). */
   readonly databaseUrl: string | undefined;
+  /** Database role names, when several deployments share one PostgreSQL server. */
+  readonly databaseRoles?: LedgerRoles;
   readonly bodyLimitBytes: number;
   readonly requestTimeoutMs: number;
   readonly connectionTimeoutMs: number;
@@ -177,7 +180,13 @@ export async function startGateway(options: {
     store =
       settings.databaseUrl === undefined
         ? await createPgliteStore({ dataDir: settings.dataDir })
-        : await createPostgresStore({ connectionString: settings.databaseUrl }, env);
+        : await createPostgresStore(
+            {
+              connectionString: settings.databaseUrl,
+              ...(settings.databaseRoles === undefined ? {} : { roles: settings.databaseRoles }),
+            },
+            env,
+          );
     ledger = createLedger({ store, dataDir: settings.dataDir });
     const keys = createApiKeyStore(store);
     const bootstrap = await ensureBootstrapKey(keys, { dataDir: settings.dataDir, env, print });
