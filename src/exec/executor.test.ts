@@ -3,12 +3,15 @@ import { z } from 'zod';
 import { MaestroError } from '../errors/index.js';
 import type { RiskEvent } from '../ledger/index.js';
 import { createPgliteTestDatabase } from '../ledger/testing/pgliteTestDatabase.js';
+import { createPolicyEngine } from '../policy/index.js';
 import { createExecutor } from './executor.js';
 import type { ProposeOutcome } from './outcome.js';
 import { verifyReceipt } from './receipt.js';
 import { createToolRegistry } from './registry.js';
 import {
   agent,
+  EXEC_TEST_POLICIES,
+  EXEC_TEST_SCHEMA,
   type ExecHarness,
   execHarness,
   testPolicy,
@@ -140,16 +143,25 @@ describe('executor: the auto lane', () => {
 
 describe('executor: policy, scan and kill switch decide the lane', () => {
   it('blocks what the policy set does not permit (default deny) and logs the decision', async () => {
-    harness = await execHarness();
-    const outcome = expectStatus(
-      await harness.executor.propose(
-        { tool: 'notes.read', args: { id: 'n1' } },
-        { ...agent(), principal: { id: 'x', kind: 'agent' }, tenantId: 'globex' },
-      ),
-      'succeeded',
+    // A set that permits reads only: a write matches no permit, so it is denied.
+    const readsOnly = createPolicyEngine({
+      schema: EXEC_TEST_SCHEMA,
+      policies: EXEC_TEST_POLICIES.slice(0, EXEC_TEST_POLICIES.indexOf('@id("writes")')),
+    });
+    harness = await execHarness({ policy: readsOnly });
+    const denied = expectStatus(
+      await harness.executor.propose({ tool: 'notes.write', args: { id: 'n1', text: 'x' } }, agent()),
+      'blocked',
     );
-    expect(outcome.lane).toBe('auto');
-    // The tenant in the principal's claims is the context tenant here; deny comes from a forbid.
+    expect(denied).toMatchObject({
+      reasons: ['policy'],
+      policies: [],
+      error: { code: 'ERR_INTENT_BLOCKED' },
+    });
+    expect(harness.tools.calls.write).toEqual([]);
+    await harness.close();
+    harness = await execHarness();
+    // With the full set, a forbid denies a write the permits allowed.
     const risky = expectStatus(
       await harness.executor.propose(
         { tool: 'notes.write', args: { id: 'n1', text: 'x' } },

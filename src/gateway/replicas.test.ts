@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExecutor, createToolRegistry } from '../exec/index.js';
 import { testPolicy, testTools } from '../exec/testing/execFixture.js';
@@ -11,9 +9,9 @@ import {
   type PostgresTestDatabase,
 } from '../ledger/testing/postgresTestDatabase.js';
 import { type RunningGateway, settingsFromEnv, startGateway } from './startGateway.js';
+import { dropRedisPrefix, TEST_REDIS_URL, testRedisPrefix } from './testing/redisTestPrefix.js';
 
-const REDIS_URL = process.env.MAESTRO_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const prefix = `maestro-test:${process.pid}:${randomBytes(4).toString('hex')}`;
+const prefix = testRedisPrefix();
 const dirs: string[] = [];
 let database: PostgresTestDatabase;
 let a: RunningGateway;
@@ -28,7 +26,7 @@ async function replica(env: NodeJS.ProcessEnv): Promise<RunningGateway> {
       port: 0,
       databaseUrl: database.url,
       databaseRoles: database.roles,
-      redisUrl: REDIS_URL,
+      redisUrl: TEST_REDIS_URL,
       redisKeyPrefix: prefix,
     },
     env: {},
@@ -46,14 +44,7 @@ afterAll(async () => {
   await b?.close();
   await database?.drop();
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
-  } finally {
-    redis.disconnect();
-  }
+  await dropRedisPrefix(prefix);
 });
 
 const call = (gateway: RunningGateway, key: string, method: string, path: string, body?: unknown) =>

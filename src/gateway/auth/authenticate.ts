@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { MaestroError } from '../../errors/index.js';
 import type { ApiKeyIdentity, ApiKeyStore } from './apiKeys.js';
 import { type CertificateIdentity, identityFromCertificate } from './clientCertificates.js';
@@ -61,11 +61,7 @@ export async function authenticate(
 }
 
 /** Refuses a request whose role may not use the route. */
-export function requireRole(
-  identity: RequestIdentity,
-  roles: readonly ApiKeyIdentity['role'][],
-  _reply?: FastifyReply,
-): void {
+export function requireRole(identity: RequestIdentity, roles: readonly ApiKeyIdentity['role'][]): void {
   if (!roles.includes(identity.role)) {
     throw new MaestroError('ERR_FORBIDDEN', {
       message: `This route needs one of the roles ${roles.join(', ')}.`,

@@ -1,14 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { settingsFromEnv, startGateway } from '../startGateway.js';
+import { dropRedisPrefix, TEST_REDIS_URL, testRedisPrefix } from '../testing/redisTestPrefix.js';
 import { createRateLimits, RateLimitedError } from './rateLimits.js';
 
-const REDIS_URL = process.env.MAESTRO_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const prefix = `maestro-test:${process.pid}:${randomBytes(4).toString('hex')}`;
+const prefix = testRedisPrefix();
 const small = {
   perTenant: { points: 5, durationSec: 60 },
   perPrincipal: { points: 3, durationSec: 60 },
@@ -16,15 +14,7 @@ const small = {
 };
 
 afterAll(async () => {
-  // Each run has its own key prefix; remove what it wrote.
-  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
-  } finally {
-    redis.disconnect();
-  }
+  await dropRedisPrefix(prefix);
 });
 
 async function outcome(promise: Promise<unknown>): Promise<string> {
@@ -69,8 +59,8 @@ describe('rate limits', () => {
   });
 
   it('are shared by replicas through Redis', async () => {
-    const a = createRateLimits(small, { redisUrl: REDIS_URL, keyPrefix: `${prefix}:shared` });
-    const b = createRateLimits(small, { redisUrl: REDIS_URL, keyPrefix: `${prefix}:shared` });
+    const a = createRateLimits(small, { redisUrl: TEST_REDIS_URL, keyPrefix: `${prefix}:shared` });
+    const b = createRateLimits(small, { redisUrl: TEST_REDIS_URL, keyPrefix: `${prefix}:shared` });
     expect(a.shared && b.shared).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 200)); // connect
     const results = [
