@@ -52,6 +52,14 @@ export const ERROR_CODES = {
   ERR_RATE_LIMITED: 'Too many requests; retry after the time in Retry-After.',
   ERR_REQUEST_TIMEOUT: 'The request took too long to arrive or to complete.',
   ERR_UPSTREAM_UNAVAILABLE: 'The upstream service failed, timed out or its circuit is open.',
+  ERR_UPSTREAM_INVALID: "The upstream's response was not in the format the gateway proxies; it was withheld.",
+  ERR_UPSTREAM_NOT_CONFIGURED:
+    'No upstream is configured for this route (upstream.baseUrl or MAESTRO_UPSTREAM_URL).',
+  ERR_INPUT_BLOCKED:
+    'The input scan blocked the request (prompt injection or unsafe input); nothing was forwarded.',
+  ERR_TOOL_CALL_BLOCKED:
+    'The model proposed a tool call the tool policy does not allow; the response was withheld.',
+  ERR_CONFIG_INVALID: 'The configuration is not valid; the gateway did not start.',
   ERR_USAGE: 'The command was called incorrectly.',
   ERR_INTERNAL: 'An internal error occurred.',
 } as const;

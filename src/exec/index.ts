@@ -27,7 +27,9 @@ export {
   ToolFailedError,
   ToolTimeoutError,
 } from './resilience/index.js';
+export { jitteredDelayMs } from './resilience/jitteredBackoff.js';
 export { MAX_STORED_RESULT_BYTES } from './runTool.js';
 export { APPROVAL_STATUSES, type ApprovalOverflow, type ApprovalStatus } from './store/approvalStore.js';
+export { swapFingerprint } from './store/fingerprintStore.js';
 export type { KillSwitchState } from './store/killSwitchStore.js';
 export { defineTool, type RetrySpec, type Tool, type ToolRunContext, type ToolSpec } from './tool.js';

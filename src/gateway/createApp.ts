@@ -7,9 +7,13 @@ import { authenticate, requireRole } from './auth/authenticate.js';
 import type { CertificateIdentity } from './auth/clientCertificates.js';
 import type { OidcVerifier } from './auth/oidc.js';
 import { createFailureBudget } from './authFailureLog.js';
+import { DEFAULT_GATEWAY_SETTINGS, type OutputActions } from './config/gatewaySettings.js';
 import { errorBody } from './httpErrors.js';
 import { RateLimitedError, type RateLimits } from './limits/rateLimits.js';
 import { createGatewayMetrics } from './metrics/gatewayMetrics.js';
+import { registerChatRoute } from './proxy/chatRoute.js';
+import { createToolCallPolicy, type ToolCallPolicy } from './proxy/toolCallPolicy.js';
+import type { UpstreamClient } from './proxy/upstreamClient.js';
 import { identityOf } from './requestState.js';
 import { registerApprovalRoutes } from './routes/approvalRoutes.js';
 import { registerHealthRoutes } from './routes/healthRoutes.js';
@@ -43,6 +47,14 @@ export interface GatewayAppOptions {
   };
   /** Client certificates that stand for workload identities. */
   readonly certificates?: readonly CertificateIdentity[];
+  /** The LLM proxy (`/v1/chat/completions`); without an upstream the route answers 503. */
+  readonly proxy?: {
+    readonly upstream: UpstreamClient | undefined;
+    readonly maxResponseBytes: number;
+    readonly toolCalls: ToolCallPolicy;
+    readonly scanOnConfirm: 'forward' | 'block';
+    readonly outputActions: OutputActions;
+  };
 }
 
 const PUBLIC_ROUTES = new Set(['/healthz', '/readyz']);
@@ -211,6 +223,19 @@ export function createGatewayApp(options: GatewayAppOptions): FastifyInstance {
     onLane: (lane) => metrics.countLane('scan', lane),
   });
   registerLedgerRoutes(app, { ledger: options.ledger });
+  const proxy = options.proxy;
+  registerChatRoute(app, {
+    ledger: options.ledger,
+    upstream: proxy?.upstream,
+    maxResponseBytes: proxy?.maxResponseBytes ?? 8 * 1024 * 1024,
+    policy: proxy?.toolCalls ?? createToolCallPolicy(DEFAULT_GATEWAY_SETTINGS.toolCalls),
+    scanMaxBytes: options.scanMaxBytes,
+    scanOnConfirm: proxy?.scanOnConfirm ?? DEFAULT_GATEWAY_SETTINGS.scanOnConfirm,
+    outputMaxBytes: options.outputMaxBytes,
+    outputActions: proxy?.outputActions ?? DEFAULT_GATEWAY_SETTINGS.outputActions,
+    redactionKey: options.redactionKey,
+    onLane: (stage, lane) => metrics.countLane(stage === 'scan' ? 'chat' : 'output', lane),
+  });
   registerApprovalRoutes(app, { desk: createApprovalDesk(options.ledger) });
   registerKeyRoutes(app, { keys: options.keys, ledger: options.ledger, oidc: options.oidc });
   registerScanOutputRoute(app, {

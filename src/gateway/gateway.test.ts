@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningGateway, settingsFromEnv, startGateway } from './startGateway.js';
+import { settingsFromEnv } from './config/gatewaySettings.js';
+import { type RunningGateway, startGateway } from './startGateway.js';
 
 const dirs: string[] = [];
 function dataDir(): string {

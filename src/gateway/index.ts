@@ -18,6 +18,22 @@ export {
   CREDENTIALS_FILE,
   ensureBootstrapKey,
 } from './auth/bootstrapKey.js';
+export { type ConfigFile, configFileSchema } from './config/configFile.js';
+export { configFingerprint, recordConfiguration } from './config/configFingerprint.js';
+export {
+  DEFAULT_GATEWAY_SETTINGS,
+  type GatewaySettings,
+  type OutputActions,
+  resolveGatewaySettings,
+  settingsFromEnv,
+  type TlsSettings,
+} from './config/gatewaySettings.js';
+export {
+  CONFIG_FILE_NAMES,
+  type LoadedConfig,
+  loadConfigFile,
+  parseConfigFile,
+} from './config/loadConfigFile.js';
 export { createGatewayApp, type GatewayAppOptions } from './createApp.js';
 export { errorBody, type GatewayErrorBody, statusOf } from './httpErrors.js';
 export {
@@ -27,10 +43,7 @@ export {
   RateLimitedError,
   type RateLimits,
 } from './limits/rateLimits.js';
-export {
-  DEFAULT_GATEWAY_SETTINGS,
-  type GatewaySettings,
-  type RunningGateway,
-  settingsFromEnv,
-  startGateway,
-} from './startGateway.js';
+export { type McpSettings, mcpSettingsSchema } from './mcp/mcpSettings.js';
+export { type ToolCallSettings, toolCallSettingsSchema } from './proxy/toolCallPolicy.js';
+export { type UpstreamSettings, upstreamSettingsSchema } from './proxy/upstreamSettings.js';
+export { type RunningGateway, startGateway } from './startGateway.js';

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, fetch } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningGateway, settingsFromEnv, startGateway } from './startGateway.js';
+import { settingsFromEnv } from './config/gatewaySettings.js';
+import { type RunningGateway, startGateway } from './startGateway.js';
 
 // Certificates are made for the run with the openssl command line (.ci/run installs it).
 const dir = mkdtempSync(join(tmpdir(), 'maestro-mtls-'));

@@ -8,7 +8,8 @@ import {
   createPostgresTestDatabase,
   type PostgresTestDatabase,
 } from '../ledger/testing/postgresTestDatabase.js';
-import { type RunningGateway, settingsFromEnv, startGateway } from './startGateway.js';
+import { settingsFromEnv } from './config/gatewaySettings.js';
+import { type RunningGateway, startGateway } from './startGateway.js';
 import { dropRedisPrefix, TEST_REDIS_URL, testRedisPrefix } from './testing/redisTestPrefix.js';
 
 const prefix = testRedisPrefix();

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExecutor, createToolRegistry, type Executor } from '../exec/index.js';
 import { testPolicy, testTools } from '../exec/testing/execFixture.js';
 import { createApiKeyStore } from './auth/apiKeys.js';
-import { type RunningGateway, settingsFromEnv, startGateway } from './startGateway.js';
+import { settingsFromEnv } from './config/gatewaySettings.js';
+import { type RunningGateway, startGateway } from './startGateway.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'maestro-gateway-routes-'));
 let gateway: RunningGateway;

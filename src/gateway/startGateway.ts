@@ -7,61 +7,21 @@ import {
   createPgliteStore,
   createPostgresStore,
   type Ledger,
-  type LedgerRoles,
   type LedgerStore,
-  resolveDataDir,
 } from '../ledger/index.js';
-import { DEFAULT_OUTPUT_MAX_BYTES } from '../output/index.js';
-import { DEFAULT_MAX_BYTES } from '../scan/index.js';
+import { loadPolicyEngine } from '../policy/index.js';
 import { createApiKeyStore } from './auth/apiKeys.js';
 import { type BootstrapResult, ensureBootstrapKey } from './auth/bootstrapKey.js';
 import { type CertificateIdentity, certificateIdentitySchema } from './auth/clientCertificates.js';
-import { createOidcVerifier, type OidcSettings } from './auth/oidc.js';
+import { createOidcVerifier } from './auth/oidc.js';
+import { recordConfiguration } from './config/configFingerprint.js';
+import type { GatewaySettings, TlsSettings } from './config/gatewaySettings.js';
 import { createGatewayApp } from './createApp.js';
-import {
-  createRateLimits,
-  DEFAULT_LIMITS,
-  type LimitSettings,
-  type RateLimits,
-} from './limits/rateLimits.js';
-
-/** What the gateway process needs to start; `maestro serve` builds it from the configuration. */
-export interface GatewaySettings {
-  readonly host: string;
-  readonly port: number;
-  readonly dataDir: string;
-  /** PostgreSQL instead of the embedded store (MAESTRO_DATABASE_URL). */
-  readonly databaseUrl: string | undefined;
-  /** Database role names, when several deployments share one PostgreSQL server. */
-  readonly databaseRoles?: LedgerRoles;
-  readonly bodyLimitBytes: number;
-  readonly requestTimeoutMs: number;
-  readonly connectionTimeoutMs: number;
-  readonly keepAliveTimeoutMs: number;
-  readonly scanMaxBytes: number;
-  readonly outputMaxBytes: number;
-  readonly limits: LimitSettings;
-  /** Share rate limits across replicas through Redis (MAESTRO_REDIS_URL). */
-  readonly redisUrl: string | undefined;
-  /** Prefix of the Redis keys (one per deployment, or per test run). */
-  readonly redisKeyPrefix: string;
-  /** Accept IdP bearer tokens too (C4). */
-  readonly oidc?: OidcSettings;
-  /** Serve HTTPS, and with `requireClientCert` demand client certificates (mTLS, C12). */
-  readonly tls?: TlsSettings;
-}
-
-type CertificateIdentityInput = z.input<typeof certificateIdentitySchema>;
-
-export interface TlsSettings {
-  readonly certFile: string;
-  readonly keyFile: string;
-  /** The CA that signs client certificates (needed with requireClientCert). */
-  readonly caFile?: string;
-  readonly requireClientCert: boolean;
-  /** Client certificates that stand for workload identities. */
-  readonly identities?: readonly CertificateIdentityInput[];
-}
+import { createRateLimits, type RateLimits } from './limits/rateLimits.js';
+import { upstreamCircuitEvent } from './proxy/proxyEvents.js';
+import { createToolCallPolicy } from './proxy/toolCallPolicy.js';
+import { createUpstreamClient, type UpstreamClient } from './proxy/upstreamClient.js';
+import { UPSTREAM_API_KEY_ENV } from './proxy/upstreamSettings.js';
 
 function readPem(file: string, what: string): string {
   try {
@@ -100,58 +60,6 @@ function certificateIdentities(tls: TlsSettings | undefined): CertificateIdentit
   });
 }
 
-export const DEFAULT_GATEWAY_SETTINGS: Omit<GatewaySettings, 'dataDir' | 'databaseUrl' | 'redisUrl'> =
-  Object.freeze({
-    host: '127.0.0.1',
-    port: 8787,
-    bodyLimitBytes: 1024 * 1024,
-    requestTimeoutMs: 60_000,
-    connectionTimeoutMs: 10_000,
-    keepAliveTimeoutMs: 5_000,
-    scanMaxBytes: DEFAULT_MAX_BYTES,
-    outputMaxBytes: DEFAULT_OUTPUT_MAX_BYTES,
-    limits: DEFAULT_LIMITS,
-    redisKeyPrefix: 'maestro:rl',
-  });
-
-/** A positive whole number from the environment, or the default (a bad value is an error). */
-function envInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const value = env[name];
-  if (value === undefined || value === '') return fallback;
-  if (!/^\d{1,9}$/.test(value) || Number(value) < 1) {
-    throw new InvalidOptionsError(`${name} must be a whole number of at least 1.`, [name]);
-  }
-  return Number(value);
-}
-
-/** The default settings with the environment's data dir, database URL, port and limits applied. */
-export function settingsFromEnv(env: NodeJS.ProcessEnv): GatewaySettings {
-  const port = env['MAESTRO_PORT'];
-  const limits: LimitSettings = {
-    perTenant: {
-      points: envInteger(env, 'MAESTRO_RATE_LIMIT_PER_TENANT', DEFAULT_LIMITS.perTenant.points),
-      durationSec: 60,
-    },
-    perPrincipal: {
-      points: envInteger(env, 'MAESTRO_RATE_LIMIT_PER_PRINCIPAL', DEFAULT_LIMITS.perPrincipal.points),
-      durationSec: 60,
-    },
-    concurrencyPerTenant: envInteger(
-      env,
-      'MAESTRO_CONCURRENCY_PER_TENANT',
-      DEFAULT_LIMITS.concurrencyPerTenant,
-    ),
-  };
-  return {
-    ...DEFAULT_GATEWAY_SETTINGS,
-    ...(port !== undefined && /^\d{1,5}$/.test(port) && Number(port) <= 65_535 ? { port: Number(port) } : {}),
-    dataDir: resolveDataDir(env['MAESTRO_DATA_DIR']),
-    databaseUrl: env['MAESTRO_DATABASE_URL'] === '' ? undefined : env['MAESTRO_DATABASE_URL'],
-    redisUrl: env['MAESTRO_REDIS_URL'] === '' ? undefined : env['MAESTRO_REDIS_URL'],
-    limits,
-  };
-}
-
 export interface RunningGateway {
   /** `http://host:port` as bound (the port is the real one when 0 was asked for). */
   readonly url: string;
@@ -176,6 +84,7 @@ export async function startGateway(options: {
   let store: LedgerStore | undefined;
   let ledger: Ledger | undefined;
   let limits: RateLimits | undefined;
+  let upstream: UpstreamClient | undefined;
   try {
     store =
       settings.databaseUrl === undefined
@@ -194,7 +103,31 @@ export async function startGateway(options: {
       ...(settings.redisUrl === undefined ? {} : { redisUrl: settings.redisUrl }),
       keyPrefix: settings.redisKeyPrefix,
     });
+    await recordConfiguration(ledger, settings, env);
+    const opened = ledger;
+    upstream =
+      settings.upstream === undefined
+        ? undefined
+        : createUpstreamClient(settings.upstream, {
+            apiKey: env[UPSTREAM_API_KEY_ENV] === '' ? undefined : env[UPSTREAM_API_KEY_ENV],
+            onCircuitChange: (state) => {
+              opened.logRiskEvent(upstreamCircuitEvent(state)).catch(() => undefined);
+            },
+          });
+    const toolCalls = createToolCallPolicy(
+      settings.toolCalls,
+      settings.toolCalls.policyDir === undefined
+        ? undefined
+        : loadPolicyEngine({ dir: settings.toolCalls.policyDir }),
+    );
     const app = createGatewayApp({
+      proxy: {
+        upstream,
+        maxResponseBytes: settings.upstream?.maxResponseBytes ?? 8 * 1024 * 1024,
+        toolCalls,
+        scanOnConfirm: settings.scanOnConfirm,
+        outputActions: settings.outputActions,
+      },
       limits,
       ...(settings.tls === undefined
         ? {}
@@ -213,8 +146,8 @@ export async function startGateway(options: {
     await app.listen({ host: settings.host, port: settings.port });
     const address = app.server.address() as AddressInfo;
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-    const opened = ledger;
     const openedLimits = limits;
+    const openedUpstream = upstream;
     let closing: Promise<void> | undefined;
     return {
       url: `${settings.tls === undefined ? 'http' : 'https'}://${host}:${address.port}`,
@@ -223,6 +156,7 @@ export async function startGateway(options: {
       close() {
         closing ??= (async () => {
           await app.close();
+          await openedUpstream?.close();
           await openedLimits.close();
           await opened.close();
         })();
@@ -230,6 +164,7 @@ export async function startGateway(options: {
       },
     };
   } catch (error) {
+    await upstream?.close().catch(() => undefined);
     await limits?.close().catch(() => undefined);
     if (ledger !== undefined) await ledger.close().catch(() => undefined);
     else if (store !== undefined) await store.close().catch(() => undefined);

@@ -112,7 +112,7 @@ export {
   type Migration,
   type MigrationReport,
 } from './store/migrations.js';
-export { DEFAULT_LEDGER_ROLES, type LedgerRoles } from './store/roles.js';
+export { DEFAULT_LEDGER_ROLES, type LedgerRoles, ledgerRolesSchema } from './store/roles.js';
 export type { SqlClient, SqlExecutor, SqlRow, TransactionScope } from './store/sqlClient.js';
 export type { LedgerReader, ReadEventsOptions, StoredEvent, StoredHead } from './store/tenantReader.js';
 export type { TenantState } from './store/tenantState.js';

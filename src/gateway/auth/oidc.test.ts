@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningGateway, settingsFromEnv, startGateway } from '../startGateway.js';
+import { settingsFromEnv } from '../config/gatewaySettings.js';
+import { type RunningGateway, startGateway } from '../startGateway.js';
 
 const ISSUER = 'https://idp.example.test/';
 const AUDIENCE = 'maestro-gateway';

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { settingsFromEnv, startGateway } from '../startGateway.js';
+import { settingsFromEnv } from '../config/gatewaySettings.js';
+import { startGateway } from '../startGateway.js';
 import { dropRedisPrefix, TEST_REDIS_URL, testRedisPrefix } from '../testing/redisTestPrefix.js';
 import { createRateLimits, RateLimitedError } from './rateLimits.js';
 

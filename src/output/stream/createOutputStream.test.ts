@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { githubToken, seeded } from '../secrets/fixtures/tokens.js';
-import { createOutputStream } from './createOutputStream.js';
+import { createOutputGuard, createOutputStream } from './createOutputStream.js';
 import { OutputBlockedError } from './OutputBlockedError.js';
 
 async function run(chunks: readonly string[], options: Parameters<typeof createOutputStream>[0] = {}) {
@@ -136,5 +136,45 @@ describe('createOutputStream', () => {
   it('rejects non-string chunks', async () => {
     const result = await run([new Uint8Array([1, 2]) as unknown as string]);
     expect(String(result.error)).toMatch(/chunks must be strings/);
+  });
+});
+
+describe('createOutputGuard (the synchronous guard behind the stream)', () => {
+  it('releases the same text as the stream for every chunking, and nothing of a secret (property)', async () => {
+    const text = `${PREFIX}token: ${TOKEN}${SUFFIX}`;
+    const tokenAt = text.indexOf(TOKEN);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: text.length - 1 }), { maxLength: 8 }), (cuts) => {
+        const points = [...new Set(cuts)].sort((a, b) => a - b);
+        const chunks = [0, ...points].map((start, i) => text.slice(start, points[i] ?? text.length));
+        const guard = createOutputGuard({ onSecret: 'block' });
+        let out = '';
+        let error: unknown;
+        try {
+          for (const chunk of chunks) out += guard.push(chunk);
+          out += guard.end();
+        } catch (e) {
+          error = e;
+        }
+        expect(error).toBeInstanceOf(OutputBlockedError);
+        expect(out.length).toBeLessThanOrEqual(tokenAt);
+        expect(text.startsWith(out)).toBe(true);
+        expect(guard.report().blocked).toBe(true);
+        // Once stopped, it stays stopped.
+        expect(() => guard.push('more')).toThrow(OutputBlockedError);
+      }),
+    );
+  });
+
+  it('redacts instead of stopping when secrets are redacted, and reports what it found', () => {
+    const guard = createOutputGuard({ onSecret: 'redact' });
+    const out =
+      guard.push(`${PREFIX}token: ${TOKEN.slice(0, 10)}`) +
+      guard.push(`${TOKEN.slice(10)}${SUFFIX}`) +
+      guard.end();
+    expect(out).not.toContain(TOKEN);
+    expect(out.startsWith(PREFIX)).toBe(true);
+    expect(out.endsWith(SUFFIX)).toBe(true);
+    expect(guard.report().findings.some((f) => f.category === 'secret')).toBe(true);
   });
 });

@@ -28,6 +28,15 @@ export interface GuardedOutputStream extends TransformStream<string, string> {
   report(): OutputStreamReport;
 }
 
+/** The synchronous guard: see `createOutputGuard`. */
+export interface OutputGuard {
+  /** Takes the next chunk; returns what may be released now (often ''). Throws `OutputBlockedError`. */
+  push(chunk: string): string;
+  /** The output is complete: returns the rest. Throws `OutputBlockedError`. */
+  end(): string;
+  report(): OutputStreamReport;
+}
+
 const PEM_BEGIN = '-----BEGIN';
 const PEM_END = '-----END';
 
@@ -63,14 +72,13 @@ function releasePoint(
 }
 
 /**
- * A web `TransformStream` that guards streamed model output chunk by chunk (tokens as they
- * arrive). Text is released once it cannot become part of a finding any more; the last
- * `holdBack` characters wait for the next chunk. When output must stop (a secret, with
- * `onSecret: 'block'`; dangerous content for a shell or SQL sink), nothing from the offending
- * point on is released and the stream errors with `OutputBlockedError` (`ERR_OUTPUT_BLOCKED`);
- * `report()` says why. Redaction and neutralisation apply as in `scanOutput`.
+ * The guard behind `createOutputStream`, without the stream: `push` takes each chunk and returns
+ * the (redacted) text that may be released now, `end` releases the rest. Text is released once
+ * it cannot become part of a finding any more; the last `holdBack` characters wait for the next
+ * chunk. When output must stop, `push`/`end` throw `OutputBlockedError` and the guard releases
+ * nothing more. Synchronous, so a proxy can rewrite each event of a stream in place.
  */
-export function createOutputStream(options: OutputStreamOptions = {}): GuardedOutputStream {
+export function createOutputGuard(options: OutputStreamOptions = {}): OutputGuard {
   const { holdBack = 256, maxHold = 16 * 1024, ...scanOptions } = options;
   const resolved = resolveOutputOptions(scanOptions);
   const markup = resolved.sink === 'markdown' || resolved.sink === 'html';
@@ -88,12 +96,12 @@ export function createOutputStream(options: OutputStreamOptions = {}): GuardedOu
   const findings: Finding[] = [];
   const lanes: Lane[] = [];
 
-  const stop = (controller: TransformStreamDefaultController<string>, why: readonly Finding[]) => {
+  const stop = (why: readonly Finding[]): never => {
     blocked = true;
     lanes.push('block');
     findings.push(...why);
     pending = '';
-    controller.error(new OutputBlockedError(why, released));
+    throw new OutputBlockedError(why, released);
   };
 
   const awaitPemEnd = () => {
@@ -101,12 +109,12 @@ export function createOutputStream(options: OutputStreamOptions = {}): GuardedOu
     pemSearchFrom = pending.length;
   };
 
-  const release = (controller: TransformStreamDefaultController<string>, end: boolean) => {
+  const release = (end: boolean): string => {
     const whole = scanOutput(pending, resolved);
-    if (whole.lane === 'block') return stop(controller, shift(whole.findings, consumed));
+    if (whole.lane === 'block') return stop(shift(whole.findings, consumed));
     const cut = end ? pending.length : releasePoint(pending, holdBack, whole.matches, markup);
     if (!end && cut === 0 && pending.length > maxHold) {
-      return stop(controller, [
+      return stop([
         {
           detector: 'maestro:stream-hold-exceeded',
           category: 'unsafe_output',
@@ -116,56 +124,83 @@ export function createOutputStream(options: OutputStreamOptions = {}): GuardedOu
         },
       ]);
     }
-    if (cut === 0) return awaitPemEnd();
+    if (cut === 0) {
+      awaitPemEnd();
+      return '';
+    }
     const part = cut === pending.length ? whole : scanOutput(pending.slice(0, cut), resolved);
-    if (part.lane === 'block') return stop(controller, shift(part.findings, consumed));
+    if (part.lane === 'block') return stop(shift(part.findings, consumed));
     findings.push(...shift(part.findings, consumed));
     lanes.push(part.lane);
-    if (part.redacted.length > 0) controller.enqueue(part.redacted);
     released += part.redacted.length;
     consumed += cut;
     pending = pending.slice(cut);
     awaitPemEnd();
+    return part.redacted;
   };
 
-  const stream = new TransformStream<string, string>({
-    transform(chunk, controller) {
-      if (blocked) return;
-      if (typeof chunk !== 'string') {
-        controller.error(new TypeError('createOutputStream: chunks must be strings (decode bytes first).'));
-        return;
-      }
+  // Anything unexpected inside the scan stops the output too (fail closed).
+  const guarded = (end: boolean): string => {
+    try {
+      return release(end);
+    } catch (error) {
+      if (error instanceof OutputBlockedError) throw error;
+      return stop(failure());
+    }
+  };
+
+  return {
+    push(chunk) {
+      if (blocked) throw new OutputBlockedError([], released);
       pending += chunk;
       if (waitingForPemEnd && pending.length <= maxHold) {
         const end = pending.indexOf(PEM_END, Math.max(0, pemSearchFrom - PEM_END.length));
         pemSearchFrom = pending.length;
-        if (end < 0) return;
+        if (end < 0) return '';
         waitingForPemEnd = false;
       }
-      try {
-        release(controller, false);
-      } catch (error) {
-        if (!blocked) stop(controller, failure());
-        void error;
+      return guarded(false);
+    },
+    end() {
+      if (blocked) throw new OutputBlockedError([], released);
+      return pending.length === 0 ? '' : guarded(true);
+    },
+    report: () => ({ lane: strictestLane(...lanes), findings: [...findings], blocked, released }),
+  };
+}
+
+/**
+ * A web `TransformStream` that guards streamed model output chunk by chunk (tokens as they
+ * arrive), with `createOutputGuard`. When output must stop (a secret, with `onSecret: 'block'`;
+ * dangerous content for a shell or SQL sink), nothing from the offending point on is released
+ * and the stream errors with `OutputBlockedError` (`ERR_OUTPUT_BLOCKED`); `report()` says why.
+ * Redaction and neutralisation apply as in `scanOutput`.
+ */
+export function createOutputStream(options: OutputStreamOptions = {}): GuardedOutputStream {
+  const guard = createOutputGuard(options);
+  const forward = (controller: TransformStreamDefaultController<string>, step: () => string) => {
+    try {
+      const text = step();
+      if (text.length > 0) controller.enqueue(text);
+    } catch (error) {
+      controller.error(error);
+    }
+  };
+  const stream = new TransformStream<string, string>({
+    transform(chunk, controller) {
+      if (guard.report().blocked) return;
+      if (typeof chunk !== 'string') {
+        controller.error(new TypeError('createOutputStream: chunks must be strings (decode bytes first).'));
+        return;
       }
+      forward(controller, () => guard.push(chunk));
     },
     flush(controller) {
-      if (blocked || pending.length === 0) return;
-      try {
-        release(controller, true);
-      } catch {
-        if (!blocked) stop(controller, failure());
-      }
+      if (guard.report().blocked) return;
+      forward(controller, () => guard.end());
     },
   });
-  return Object.assign(stream, {
-    report: (): OutputStreamReport => ({
-      lane: strictestLane(...lanes),
-      findings: [...findings],
-      blocked,
-      released,
-    }),
-  });
+  return Object.assign(stream, { report: () => guard.report() });
 }
 
 function failure(): Finding[] {

@@ -1,6 +1,8 @@
 export {
+  createOutputGuard,
   createOutputStream,
   type GuardedOutputStream,
+  type OutputGuard,
   type OutputStreamOptions,
   type OutputStreamReport,
 } from './createOutputStream.js';
