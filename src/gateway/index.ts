@@ -46,4 +46,4 @@ export {
 export { type McpSettings, mcpSettingsSchema } from './mcp/mcpSettings.js';
 export { type ToolCallSettings, toolCallSettingsSchema } from './proxy/toolCallPolicy.js';
 export { type UpstreamSettings, upstreamSettingsSchema } from './proxy/upstreamSettings.js';
-export { type RunningGateway, startGateway } from './startGateway.js';
+export { checkGatewaySettings, type RunningGateway, startGateway } from './startGateway.js';

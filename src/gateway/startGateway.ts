@@ -60,6 +60,19 @@ function certificateIdentities(tls: TlsSettings | undefined): CertificateIdentit
   });
 }
 
+/**
+ * What start-up checks before it opens anything, for `maestro serve --check`: the TLS files and
+ * client identities, the OIDC settings and the tool-call policy set. Throws what start-up would.
+ */
+export function checkGatewaySettings(settings: GatewaySettings): void {
+  if (settings.tls !== undefined) {
+    httpsOptions(settings.tls);
+    certificateIdentities(settings.tls);
+  }
+  if (settings.oidc !== undefined) createOidcVerifier(settings.oidc);
+  if (settings.toolCalls.policyDir !== undefined) loadPolicyEngine({ dir: settings.toolCalls.policyDir });
+}
+
 export interface RunningGateway {
   /** `http://host:port` as bound (the port is the real one when 0 was asked for). */
   readonly url: string;

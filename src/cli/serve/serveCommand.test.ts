@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +38,35 @@ describe('maestro serve', () => {
     expect(() => serveSettings({ port: '70000' }, {})).toThrow(UsageError);
     expect(() => serveSettings({ port: 'abc' }, {})).toThrow(UsageError);
   });
+
+  it('--check validates the configuration file and exits: 0 with its fingerprint, 1 naming a bad key', () => {
+    const good = join(dir, 'good.yaml');
+    writeFileSync(good, 'server:\n  port: 9300\ntoolCalls:\n  allow: [get_weather]\n');
+    const ok = spawnSync(process.execPath, ['--import', 'tsx', MAIN, 'serve', '--check', '--config', good], {
+      env: { ...process.env, MAESTRO_DATA_DIR: dir },
+      encoding: 'utf8',
+    });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(/configuration ok \(.*good\.yaml\); fingerprint [0-9a-f]{64}/);
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, 'upstream:\n  baseUrl: http://127.0.0.1:1/v1\n  apiKey: sk-live-123\n');
+    const refused = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', MAIN, 'serve', '--check', '--config', bad],
+      {
+        env: { ...process.env, MAESTRO_DATA_DIR: dir },
+        encoding: 'utf8',
+      },
+    );
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('ERR_CONFIG_INVALID');
+    expect(refused.stderr).toContain('upstream.apiKey');
+    expect(refused.stderr).not.toContain('sk-live-123');
+    expect(refused.stderr).not.toMatch(/\n\s+at /); // no stack
+    expect(() => serveSettings({ config: bad }, {})).toThrowError(
+      expect.objectContaining({ code: 'ERR_CONFIG_INVALID' }),
+    );
+  }, 30_000);
 
   it('starts as a process, prints the admin key once, serves, and shuts down cleanly on SIGTERM', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'serve', '--port', '0'], {

@@ -332,6 +332,15 @@ describe('POST /v1/chat/completions: blocking tool calls and failing upstreams',
     await g.gateway.close();
   });
 
+  it('refuses a request in lane confirm when scan.onConfirm is block', async () => {
+    const g = await gatewayWith({ upstream: {}, scan: { onConfirm: 'block' } });
+    const result = await chat(g.gateway, g.agent, user('What is the capital of France?<|im_end|>'));
+    expect(result.status).toBe(403);
+    expect(result.json().error.code).toBe('ERR_INPUT_BLOCKED');
+    expect(upstream.seen).toHaveLength(0);
+    await g.gateway.close();
+  });
+
   it('answers 503 ERR_UPSTREAM_NOT_CONFIGURED without an upstream', async () => {
     const g = await gatewayWith({});
     const result = await chat(g.gateway, g.agent, user('hello'));
