@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
+import { VERSION } from '../core/version.js';
 import { toSafeError } from '../errors/index.js';
 import { registerApprovalsCommand } from './approvals/approvalsCommand.js';
 import { runDemo } from './demo/runDemo.js';
@@ -8,7 +9,6 @@ import { registerPolicyCommand } from './policy/policyCommand.js';
 import { registerScanCommand } from './scan/scanCommand.js';
 import { registerScanOutputCommand } from './scanOutput/scanOutputCommand.js';
 import { registerServeCommand } from './serve/serveCommand.js';
-import { VERSION } from './version.js';
 
 /** Reports an error the way every command does: code and safe message, never a stack. */
 function fail(error: unknown): void {

@@ -10,6 +10,7 @@ import { createFailureBudget } from './authFailureLog.js';
 import { DEFAULT_GATEWAY_SETTINGS, type OutputActions } from './config/gatewaySettings.js';
 import { errorBody } from './httpErrors.js';
 import { RateLimitedError, type RateLimits } from './limits/rateLimits.js';
+import { type McpRouteDeps, registerMcpRoute } from './mcp/mcpRoute.js';
 import { createGatewayMetrics } from './metrics/gatewayMetrics.js';
 import { registerChatRoute } from './proxy/chatRoute.js';
 import { createToolCallPolicy, type ToolCallPolicy } from './proxy/toolCallPolicy.js';
@@ -47,6 +48,8 @@ export interface GatewayAppOptions {
   };
   /** Client certificates that stand for workload identities. */
   readonly certificates?: readonly CertificateIdentity[];
+  /** The guarded MCP endpoint (`/mcp`), when MCP servers are configured. */
+  readonly mcp?: Pick<McpRouteDeps, 'catalog' | 'executor' | 'version'>;
   /** The LLM proxy (`/v1/chat/completions`); without an upstream the route answers 503. */
   readonly proxy?: {
     readonly upstream: UpstreamClient | undefined;
@@ -223,6 +226,9 @@ export function createGatewayApp(options: GatewayAppOptions): FastifyInstance {
     onLane: (lane) => metrics.countLane('scan', lane),
   });
   registerLedgerRoutes(app, { ledger: options.ledger });
+  if (options.mcp !== undefined) {
+    registerMcpRoute(app, { ...options.mcp, ledger: options.ledger, scanMaxBytes: options.scanMaxBytes });
+  }
   const proxy = options.proxy;
   registerChatRoute(app, {
     ledger: options.ledger,

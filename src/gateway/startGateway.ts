@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
+import { VERSION } from '../core/version.js';
 import { InvalidOptionsError, invalidOptionsFromZod, MaestroError } from '../errors/index.js';
 import {
   createLedger,
@@ -18,6 +19,7 @@ import { recordConfiguration } from './config/configFingerprint.js';
 import type { GatewaySettings, TlsSettings } from './config/gatewaySettings.js';
 import { createGatewayApp } from './createApp.js';
 import { createRateLimits, type RateLimits } from './limits/rateLimits.js';
+import { type OpenedMcp, openMcp } from './mcp/openMcp.js';
 import { upstreamCircuitEvent } from './proxy/proxyEvents.js';
 import { createToolCallPolicy } from './proxy/toolCallPolicy.js';
 import { createUpstreamClient, type UpstreamClient } from './proxy/upstreamClient.js';
@@ -98,6 +100,7 @@ export async function startGateway(options: {
   let ledger: Ledger | undefined;
   let limits: RateLimits | undefined;
   let upstream: UpstreamClient | undefined;
+  let openedMcp: OpenedMcp | undefined;
   try {
     store =
       settings.databaseUrl === undefined
@@ -133,7 +136,13 @@ export async function startGateway(options: {
         ? undefined
         : loadPolicyEngine({ dir: settings.toolCalls.policyDir }),
     );
+    const mcp =
+      settings.mcp === undefined ? undefined : await openMcp(settings.mcp, settings.dataDir, opened, env);
+    openedMcp = mcp;
     const app = createGatewayApp({
+      ...(mcp === undefined
+        ? {}
+        : { mcp: { catalog: mcp.catalog, executor: mcp.executor, version: VERSION } }),
       proxy: {
         upstream,
         maxResponseBytes: settings.upstream?.maxResponseBytes ?? 8 * 1024 * 1024,
@@ -170,6 +179,7 @@ export async function startGateway(options: {
         closing ??= (async () => {
           await app.close();
           await openedUpstream?.close();
+          await openedMcp?.close();
           await openedLimits.close();
           await opened.close();
         })();
@@ -178,6 +188,7 @@ export async function startGateway(options: {
     };
   } catch (error) {
     await upstream?.close().catch(() => undefined);
+    await openedMcp?.close().catch(() => undefined);
     await limits?.close().catch(() => undefined);
     if (ledger !== undefined) await ledger.close().catch(() => undefined);
     else if (store !== undefined) await store.close().catch(() => undefined);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { VERSION } from '../../core/version.js';
 import { UsageError } from '../../errors/index.js';
 import {
   checkInclusionProof,
@@ -10,7 +11,6 @@ import {
   signedTreeHeadSchema,
   streamSink,
 } from '../../ledger/index.js';
-import { VERSION } from '../version.js';
 import { eventTable, statsTable, verifyTable } from './formatEvents.js';
 import { type LedgerLocation, withLedger } from './openLedger.js';
 

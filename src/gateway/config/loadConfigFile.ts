@@ -88,6 +88,7 @@ function resolvePaths(config: ConfigFile, base: string): ConfigFile {
           mcp: {
             ...config.mcp,
             ...(config.mcp.pinsFile === undefined ? {} : { pinsFile: at(config.mcp.pinsFile) }),
+            ...(config.mcp.policyDir === undefined ? {} : { policyDir: at(config.mcp.policyDir) }),
             servers: config.mcp.servers.map((s) =>
               s.transport === 'stdio' && s.cwd !== undefined ? { ...s, cwd: resolve(base, s.cwd) } : s,
             ),

@@ -35,7 +35,7 @@ export const mcpServerSchema = z.discriminatedUnion('transport', [
 /** One allowlisted tool: what it does, so the executor can put it in the right lane. */
 export const mcpToolSchema = z.strictObject({
   server: serverName,
-  tool: z.string().min(1).max(128),
+  tool: z.string().regex(/^[A-Za-z0-9_.-]{1,56}$/, 'expected an MCP tool name (letters, digits, _ . -)'),
   effect: z.enum(TOOL_EFFECTS),
   /** A stricter lane than the effect's default. */
   lane: z.enum(['auto', 'confirm', 'block']).optional(),
@@ -56,6 +56,8 @@ export const mcpSettingsSchema = z
     pinsFile: z.string().min(1).optional(),
     /** Pin tools seen for the first time (trust on first use); off by default. */
     pinOnFirstUse: z.boolean().default(false),
+    /** A Cedar policy set for the MCP tools (`tool:<server>.<tool>`); default: the allowlist, lanes by effect. */
+    policyDir: z.string().min(1).optional(),
   })
   .superRefine((mcp, ctx) => {
     const names = new Set(mcp.servers.map((s) => s.name));
