@@ -13,6 +13,12 @@ export interface OutputStreamOptions extends ScanOutputOptions {
   readonly holdBack?: number;
   /** The most text ever held (an unfinished private key block, say); beyond it the stream fails closed. Default 16 KiB. */
   readonly maxHold?: number;
+  /**
+   * Characters that must wait beyond `holdBack` before the guard scans and releases again
+   * (default 64). Nothing is released unscanned either way; a larger step scans less often, at
+   * the cost of text reaching the reader in larger pieces.
+   */
+  readonly releaseStep?: number;
 }
 
 /** What a guarded stream found so far. */
@@ -79,7 +85,7 @@ function releasePoint(
  * nothing more. Synchronous, so a proxy can rewrite each event of a stream in place.
  */
 export function createOutputGuard(options: OutputStreamOptions = {}): OutputGuard {
-  const { holdBack = 256, maxHold = 16 * 1024, ...scanOptions } = options;
+  const { holdBack = 256, maxHold = 16 * 1024, releaseStep = 64, ...scanOptions } = options;
   const resolved = resolveOutputOptions(scanOptions);
   const markup = resolved.sink === 'markdown' || resolved.sink === 'html';
   let pending = '';
@@ -153,6 +159,8 @@ export function createOutputGuard(options: OutputStreamOptions = {}): OutputGuar
     push(chunk) {
       if (blocked) throw new OutputBlockedError([], released);
       pending += chunk;
+      // Too little to release yet: scanning now would only be repeated with the next chunk.
+      if (pending.length < holdBack + releaseStep) return '';
       if (waitingForPemEnd && pending.length <= maxHold) {
         const end = pending.indexOf(PEM_END, Math.max(0, pemSearchFrom - PEM_END.length));
         pemSearchFrom = pending.length;
