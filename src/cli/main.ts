@@ -5,6 +5,7 @@ import { toSafeError } from '../errors/index.js';
 import { registerApprovalsCommand } from './approvals/approvalsCommand.js';
 import { runDemo } from './demo/runDemo.js';
 import { registerLedgerCommand } from './ledger/ledgerCommand.js';
+import { registerMcpCommand } from './mcp/mcpCommand.js';
 import { registerPolicyCommand } from './policy/policyCommand.js';
 import { registerScanCommand } from './scan/scanCommand.js';
 import { registerScanOutputCommand } from './scanOutput/scanOutputCommand.js';
@@ -39,6 +40,7 @@ registerLedgerCommand(program, run);
 registerPolicyCommand(program, run);
 registerApprovalsCommand(program, run);
 registerServeCommand(program, run);
+registerMcpCommand(program, run);
 program
   .command('demo')
   .description('Scan the shipped examples and show the lane of each (what `npm start` runs).')

@@ -44,6 +44,7 @@ export {
   type RateLimits,
 } from './limits/rateLimits.js';
 export { type McpSettings, mcpSettingsSchema } from './mcp/mcpSettings.js';
+export { approvePins, type McpReview, reviewMcpTools, type ToolReview } from './mcp/reviewMcpTools.js';
 export { type ToolCallSettings, toolCallSettingsSchema } from './proxy/toolCallPolicy.js';
 export { type UpstreamSettings, upstreamSettingsSchema } from './proxy/upstreamSettings.js';
 export { checkGatewaySettings, type RunningGateway, startGateway } from './startGateway.js';

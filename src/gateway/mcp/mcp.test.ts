@@ -8,6 +8,7 @@ import { createApiKeyStore } from '../auth/apiKeys.js';
 import { resolveGatewaySettings } from '../config/gatewaySettings.js';
 import { type RunningGateway, startGateway } from '../startGateway.js';
 import { type McpSettings, mcpSettingsSchema } from './mcpSettings.js';
+import { approvePins, reviewMcpTools } from './reviewMcpTools.js';
 import { type FakeMcpServer, INJECTED_PAGE, startFakeMcpServer } from './testing/fakeMcpServer.js';
 
 const dirs: string[] = [];
@@ -250,5 +251,41 @@ describe('MCP without pins', () => {
     expect(textOf(call)).toContain('withheld (server unavailable)');
     await client.close();
     await g.gateway.close();
+  });
+});
+
+describe('reviewing and pinning MCP tools (maestro mcp review)', () => {
+  it('shows each allowlisted tool’s status, pins what a person approves, and refuses to pin a poisoned one', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'maestro-mcp-'));
+    dirs.push(dataDir);
+    const settings = mcpSettings(fake.url, false);
+    const review = await reviewMcpTools(settings, dataDir, {});
+    const status = Object.fromEntries(review.tools.map((t) => [t.tool, t.status]));
+    expect(status).toEqual({
+      get_weather: 'unpinned',
+      create_ticket: 'unpinned',
+      delete_repo: 'unpinned',
+      save_note: 'poisoned',
+      fetch_page: 'unpinned',
+    });
+    expect(review.tools.find((t) => t.tool === 'save_note')?.signals).toEqual(
+      expect.arrayContaining(['secrecy']),
+    );
+    expect(() => approvePins(review, ['tools.save_note'])).toThrow(/poisoned/);
+    expect(() => approvePins(review, ['tools.shell_exec'])).toThrow(/not an allowlisted/);
+    expect(approvePins(review, ['tools.get_weather'])).toEqual(['tools.get_weather']);
+    const after = await reviewMcpTools(settings, dataDir, {});
+    expect(after.tools.find((t) => t.tool === 'get_weather')?.status).toBe('pinned');
+
+    const g = await start(dataDir, settings);
+    const client = await connect(g.gateway, g.agent);
+    expect((await client.listTools()).tools.map((t) => t.name)).toEqual(['tools__get_weather']);
+    await client.close();
+    await g.gateway.close();
+
+    const all = approvePins(after, ['all']);
+    expect(all.sort()).toEqual(['tools.create_ticket', 'tools.delete_repo', 'tools.fetch_page']);
+    const final = await reviewMcpTools(settings, dataDir, {});
+    expect(final.tools.filter((t) => t.status !== 'pinned').map((t) => t.tool)).toEqual(['save_note']);
   });
 });

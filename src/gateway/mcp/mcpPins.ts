@@ -1,4 +1,5 @@
-import { chmodSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { z } from 'zod';
 import { MaestroError } from '../../errors/index.js';
 
@@ -41,6 +42,7 @@ export function readPins(file: string): McpPins {
 
 /** Writes the pins atomically (a reader never sees half a file), readable by the owner only. */
 export function writePins(file: string, pins: McpPins): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const temp = `${file}.${process.pid}.tmp`;
   writeFileSync(temp, `${JSON.stringify(pins, null, 2)}\n`, { mode: 0o600 });
   chmodSync(temp, 0o600);

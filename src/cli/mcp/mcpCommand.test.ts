@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type FakeMcpServer, startFakeMcpServer } from '../../gateway/mcp/testing/fakeMcpServer.js';
+import { runMcpReview } from './mcpCommand.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'maestro-cli-mcp-'));
+let fake: FakeMcpServer;
+beforeAll(async () => {
+  fake = await startFakeMcpServer();
+});
+afterAll(async () => {
+  await fake.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function capture(run: () => Promise<number>): Promise<{ code: number; out: string }> {
+  let out = '';
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    out += String(chunk);
+    return true;
+  });
+  try {
+    return { code: await run(), out };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+describe('maestro mcp review', () => {
+  it('lists the tools, exits 1 until every one is pinned, and --approve pins the named ones', async () => {
+    const config = join(dir, 'maestro.config.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        storage: { dataDir: './data' },
+        mcp: {
+          servers: [{ name: 'tools', transport: 'http', url: fake.url }],
+          tools: [
+            { server: 'tools', tool: 'get_weather', effect: 'read' },
+            { server: 'tools', tool: 'save_note', effect: 'write' },
+          ],
+        },
+      }),
+    );
+    const first = await capture(() => runMcpReview({ config, format: 'table' }, {}));
+    expect(first.code).toBe(1);
+    expect(first.out).toMatch(/unpinned\s+tools\.get_weather/);
+    expect(first.out).toMatch(/poisoned\s+tools\.save_note \[/);
+    const approved = await capture(() =>
+      runMcpReview({ config, format: 'json', approve: 'tools.get_weather' }, {}),
+    );
+    const review = JSON.parse(approved.out) as { tools: Array<{ tool: string; status: string }> };
+    expect(review.tools.find((t) => t.tool === 'get_weather')?.status).toBe('pinned');
+    expect(approved.code).toBe(1); // save_note stays poisoned
+    await expect(runMcpReview({ config, format: 'yaml' }, {})).rejects.toThrow(/--format/);
+  });
+});
