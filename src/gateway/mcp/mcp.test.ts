@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -288,4 +289,51 @@ describe('reviewing and pinning MCP tools (maestro mcp review)', () => {
     const final = await reviewMcpTools(settings, dataDir, {});
     expect(final.tools.filter((t) => t.status !== 'pinned').map((t) => t.tool)).toEqual(['save_note']);
   });
+});
+
+describe('an MCP server over stdio', () => {
+  it('is started by the gateway, serves its allowlisted tools, and sees only the environment variables passed to it', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'maestro-mcp-'));
+    dirs.push(dataDir);
+    const script = fileURLToPath(new URL('./testing/stdioMcpServer.ts', import.meta.url));
+    const settings = mcpSettingsSchema.parse({
+      servers: [
+        {
+          name: 'orders',
+          transport: 'stdio',
+          command: process.execPath,
+          args: ['--import', 'tsx', script],
+          envFrom: ['MCP_PASSED_TOKEN'],
+        },
+      ],
+      pinOnFirstUse: true,
+      tools: [
+        { server: 'orders', tool: 'lookup_order', effect: 'read' },
+        { server: 'orders', tool: 'env_probe', effect: 'read' },
+      ],
+    });
+    const resolved = resolveGatewaySettings({ mcp: settings }, { MAESTRO_DATA_DIR: dataDir });
+    const env = { MCP_PASSED_TOKEN: 'passed-value', MCP_OTHER_SECRET: 'must-not-leak' };
+    const gateway = await startGateway({ settings: { ...resolved, port: 0 }, env, print: () => undefined });
+    const agent = (
+      await createApiKeyStore(gateway.ledger.store).create({
+        tenantId: 'acme',
+        principal: 'agent:x',
+        role: 'agent',
+      })
+    ).key;
+    const client = await connect(gateway, agent);
+    expect((await client.listTools()).tools.map((t) => t.name).sort()).toEqual([
+      'orders__env_probe',
+      'orders__lookup_order',
+    ]);
+    expect(textOf(await client.callTool({ name: 'orders__lookup_order', arguments: { id: 'A-17' } }))).toBe(
+      'Order A-17: shipped.',
+    );
+    expect(textOf(await client.callTool({ name: 'orders__env_probe', arguments: {} }))).toBe(
+      'passed=yes other=no',
+    );
+    await client.close();
+    await gateway.close();
+  }, 30_000);
 });
