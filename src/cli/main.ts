@@ -7,6 +7,7 @@ import { runDemo } from './demo/runDemo.js';
 import { registerLedgerCommand } from './ledger/ledgerCommand.js';
 import { registerMcpCommand } from './mcp/mcpCommand.js';
 import { registerPolicyCommand } from './policy/policyCommand.js';
+import { registerReviewCommand } from './review/reviewCommand.js';
 import { registerScanCommand } from './scan/scanCommand.js';
 import { registerScanOutputCommand } from './scanOutput/scanOutputCommand.js';
 import { registerServeCommand } from './serve/serveCommand.js';
@@ -41,6 +42,7 @@ registerPolicyCommand(program, run);
 registerApprovalsCommand(program, run);
 registerServeCommand(program, run);
 registerMcpCommand(program, run);
+registerReviewCommand(program, run);
 program
   .command('demo')
   .description('Scan the shipped examples and show the lane of each (what `npm start` runs).')

@@ -1,0 +1,65 @@
+import { detectSecrets } from '../../output/index.js';
+import type { RawFinding, Rule } from '../rule.js';
+
+const CONFIG_EXTENSIONS = new Set(['json', 'yaml', 'yml', 'toml', 'ini', 'cfg', 'conf', 'properties']);
+
+/** Files besides source code where secrets are committed. */
+function isConfigFile(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const extension = name.slice(name.lastIndexOf('.') + 1);
+  return (
+    name.startsWith('.env') ||
+    name.startsWith('Dockerfile') ||
+    name.startsWith('docker-compose') ||
+    (name.includes('.') && CONFIG_EXTENSIONS.has(extension))
+  );
+}
+
+export const hardcodedSecret: Rule = {
+  meta: {
+    id: 'MAESTRO-L6-001',
+    layer: 6,
+    severity: 'critical',
+    checklist: 'L6.2',
+    title: 'A secret is committed in the repository',
+    description:
+      'A key, token or private key in a known format (the same detectors as maestro’s output guard: provider prefixes and checksums, private-key blocks, credentials in URLs) is in a file of the repository. Anyone with the code has it, and so does every clone, image and backup.',
+    mitigation:
+      'Revoke and rotate the secret now, remove it from history, and read it from the environment or a secret manager; keep .env files out of version control.',
+    threat: 'Secret exposure',
+    refs: {
+      layer: 6,
+      owaspLlm: ['LLM02'],
+      owaspAgentic: ['T9'],
+      controls: ['C4', 'C19'],
+      threats: ['T2'],
+      iso: ['A.6.2.4'],
+    },
+    examples: {
+      language: 'python',
+      vulnerable: 'api_key = "sk-proj-Xt3…"  # hard-coded',
+      fixed: 'api_key = os.environ["OPENAI_API_KEY"]',
+    },
+  },
+  checkRepo(repo) {
+    const out: RawFinding[] = [];
+    const files = new Set([...repo.sources.map((s) => s.file), ...repo.paths.filter(isConfigFile)]);
+    for (const file of files) {
+      if (repo.isGitIgnored(file)) continue; // .env kept out of git is the fix, not the flaw
+      const text = repo.read(file);
+      if (text === undefined) continue;
+      const matches = detectSecrets(text, { minConfidence: 0.5 });
+      for (const m of matches) {
+        const before = text.slice(0, m.start);
+        const line = before.split('\n').length;
+        const column = m.start - before.lastIndexOf('\n');
+        out.push({
+          file,
+          span: { line, column, endLine: line, endColumn: column + (m.end - m.start) },
+          message: `A ${m.type.replace('secret:', '')} secret is committed here.`,
+        });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,43 @@
+import type { Rule } from '../rule.js';
+import { clientWithoutTimeout } from './clientWithoutTimeout.js';
+import { commandInjection } from './commandInjection.js';
+import { credentialLiteral } from './credentialLiteral.js';
+import { dockerfileRoot } from './dockerfileRoot.js';
+import { dynamicLoading } from './dynamicLoading.js';
+import { envFileTracked } from './envFileTracked.js';
+import { hardcodedSecret } from './hardcodedSecret.js';
+import { logInjection } from './logInjection.js';
+import { modelOutputToSink } from './modelOutputToSink.js';
+import { mutableToolRegistry } from './mutableToolRegistry.js';
+import { noRetryBackoff } from './noRetryBackoff.js';
+import { pathTraversal } from './pathTraversal.js';
+import { poisonedToolDescription } from './poisonedToolDescription.js';
+import { promptInjectionFlow } from './promptInjectionFlow.js';
+import { sensitiveLogging } from './sensitiveLogging.js';
+import { toolWithoutSchema } from './toolWithoutSchema.js';
+import { unboundedAgentLoop } from './unboundedAgentLoop.js';
+import { untypedToolParams } from './untypedToolParams.js';
+import { unvalidatedJsonParse } from './unvalidatedJsonParse.js';
+
+/** Every rule of `maestro review`, in layer order: a frozen list wired by static imports. */
+export const RULES: readonly Rule[] = Object.freeze([
+  promptInjectionFlow,
+  modelOutputToSink,
+  untypedToolParams,
+  toolWithoutSchema,
+  unvalidatedJsonParse,
+  clientWithoutTimeout,
+  noRetryBackoff,
+  credentialLiteral,
+  logInjection,
+  sensitiveLogging,
+  unboundedAgentLoop,
+  hardcodedSecret,
+  envFileTracked,
+  dockerfileRoot,
+  commandInjection,
+  pathTraversal,
+  dynamicLoading,
+  mutableToolRegistry,
+  poisonedToolDescription,
+]);
