@@ -8,4 +8,5 @@ export const SUITES: Readonly<Record<string, () => Promise<Suite>>> = {
   policy: async () => (await import('./policy/suite.js')).policySuite,
   exec: async () => (await import('./exec/suite.js')).execSuite,
   gateway: async () => (await import('./gateway/suite.js')).gatewaySuite,
+  review: async () => (await import('./review/suite.js')).reviewSuite,
 };
