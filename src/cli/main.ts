@@ -11,6 +11,7 @@ import { registerReviewCommand } from './review/reviewCommand.js';
 import { registerScanCommand } from './scan/scanCommand.js';
 import { registerScanOutputCommand } from './scanOutput/scanOutputCommand.js';
 import { registerServeCommand } from './serve/serveCommand.js';
+import { registerThreatModelCommand } from './threatModel/threatModelCommand.js';
 
 /** Reports an error the way every command does: code and safe message, never a stack. */
 function fail(error: unknown): void {
@@ -43,6 +44,7 @@ registerApprovalsCommand(program, run);
 registerServeCommand(program, run);
 registerMcpCommand(program, run);
 registerReviewCommand(program, run);
+registerThreatModelCommand(program, run);
 program
   .command('demo')
   .description('Scan the shipped examples and show the lane of each (what `npm start` runs).')

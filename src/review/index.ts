@@ -20,4 +20,17 @@ export {
 } from './reviewRepo.js';
 export type { RawFinding, RepoFiles, Rule, SourceContext } from './rule.js';
 export { RULES } from './rules/index.js';
+export {
+  deriveThreats,
+  type MissingControl,
+  type ThreatAnalysis,
+  type ThreatInstance,
+  type ThreatStatus,
+} from './threatModel/deriveThreats.js';
+export { threatModelMarkdown, threatModelTerminal } from './threatModel/formatThreatModel.js';
+export { loadThreatModel, parseThreatModel } from './threatModel/loadThreatModel.js';
+export { toMermaid } from './threatModel/mermaid.js';
+export { COMPONENT_TYPES, type ThreatModel, threatModelSchema, ZONES } from './threatModel/modelSchema.js';
+export { STARTER_THREAT_MODEL } from './threatModel/starter.js';
+export { THREAT_CATALOG, type ThreatDefinition } from './threatModel/threatCatalog.js';
 export { REVIEW_SEVERITIES, type ReviewFinding, type ReviewSeverity, type RuleMeta } from './types.js';
