@@ -2,7 +2,12 @@ import { describeRef, LAYERS } from '../../taxonomy/index.js';
 import { CHECKLIST } from '../checklist.js';
 import type { Rule } from '../rule.js';
 
-const FENCE: Record<string, string> = { typescript: 'ts', python: 'python', dockerfile: 'dockerfile', text: 'text' };
+const FENCE: Record<string, string> = {
+  typescript: 'ts',
+  python: 'python',
+  dockerfile: 'dockerfile',
+  text: 'text',
+};
 
 /** docs/review-rules.md: every rule with its layer, severity, checklist item, references and examples. */
 export function rulesMarkdown(rules: readonly Rule[]): string {
@@ -13,7 +18,10 @@ export function rulesMarkdown(rules: readonly Rule[]): string {
     '',
     '| Rule | Layer | Severity | Checklist | Title |',
     '|---|---|---|---|---|',
-    ...rules.map((r) => `| [${r.meta.id}](#${r.meta.id.toLowerCase()}) | ${r.meta.layer} ${LAYERS[r.meta.layer].name} | ${r.meta.severity} | ${r.meta.checklist} | ${r.meta.title} |`),
+    ...rules.map(
+      (r) =>
+        `| [${r.meta.id}](#${r.meta.id.toLowerCase()}) | ${r.meta.layer} ${LAYERS[r.meta.layer].name} | ${r.meta.severity} | ${r.meta.checklist} | ${r.meta.title} |`,
+    ),
   ];
   const items = new Map<string, string>(CHECKLIST.map((c) => [c.id, c.text]));
   for (const { meta } of rules) {
