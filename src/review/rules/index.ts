@@ -14,6 +14,9 @@ import { pathTraversal } from './pathTraversal.js';
 import { poisonedToolDescription } from './poisonedToolDescription.js';
 import { promptInjectionFlow } from './promptInjectionFlow.js';
 import { sensitiveLogging } from './sensitiveLogging.js';
+import { sqlInterpolation } from './sqlInterpolation.js';
+import { toolDescriptionMutation } from './toolDescriptionMutation.js';
+import { toolReturnsExternalContent } from './toolReturnsExternalContent.js';
 import { toolWithoutSchema } from './toolWithoutSchema.js';
 import { unboundedAgentLoop } from './unboundedAgentLoop.js';
 import { untypedToolParams } from './untypedToolParams.js';
@@ -23,6 +26,7 @@ import { unvalidatedJsonParse } from './unvalidatedJsonParse.js';
 export const RULES: readonly Rule[] = Object.freeze([
   promptInjectionFlow,
   modelOutputToSink,
+  toolReturnsExternalContent,
   untypedToolParams,
   toolWithoutSchema,
   unvalidatedJsonParse,
@@ -37,7 +41,9 @@ export const RULES: readonly Rule[] = Object.freeze([
   dockerfileRoot,
   commandInjection,
   pathTraversal,
+  sqlInterpolation,
   dynamicLoading,
   mutableToolRegistry,
   poisonedToolDescription,
+  toolDescriptionMutation,
 ]);
