@@ -10,6 +10,7 @@ import { logInjection } from './logInjection.js';
 import { modelOutputToSink } from './modelOutputToSink.js';
 import { mutableToolRegistry } from './mutableToolRegistry.js';
 import { noRetryBackoff } from './noRetryBackoff.js';
+import { noStructuredLogger } from './noStructuredLogger.js';
 import { pathTraversal } from './pathTraversal.js';
 import { poisonedToolDescription } from './poisonedToolDescription.js';
 import { promptInjectionFlow } from './promptInjectionFlow.js';
@@ -35,6 +36,7 @@ export const RULES: readonly Rule[] = Object.freeze([
   credentialLiteral,
   logInjection,
   sensitiveLogging,
+  noStructuredLogger,
   unboundedAgentLoop,
   hardcodedSecret,
   envFileTracked,
