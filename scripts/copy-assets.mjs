@@ -1,11 +1,12 @@
-// After tsc: copies the assets tsc does not know about (compiled rules, SQL migrations, the Cedar base schema)
+// After tsc: copies the assets tsc does not know about (compiled rules, SQL migrations, the Cedar base schema,
+// the dashboard's page, style and script)
 // into dist, and marks the CLI entry executable. (tsc already copies imported JSON.)
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const ASSET_SUFFIXES = ['.bin', '.sql', '.cedarschema', '.cedar'];
+const ASSET_SUFFIXES = ['.bin', '.sql', '.cedarschema', '.cedar', '.html', '.css', '.client.js'];
 
 function* assets(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

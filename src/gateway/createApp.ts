@@ -8,6 +8,7 @@ import type { CertificateIdentity } from './auth/clientCertificates.js';
 import type { OidcVerifier } from './auth/oidc.js';
 import { createFailureBudget } from './authFailureLog.js';
 import { DEFAULT_GATEWAY_SETTINGS, type OutputActions } from './config/gatewaySettings.js';
+import { DASHBOARD_PATHS, registerDashboardRoutes } from './dashboard/dashboardRoutes.js';
 import { errorBody } from './httpErrors.js';
 import { RateLimitedError, type RateLimits } from './limits/rateLimits.js';
 import { type McpRouteDeps, registerMcpRoute } from './mcp/mcpRoute.js';
@@ -60,7 +61,7 @@ export interface GatewayAppOptions {
   };
 }
 
-const PUBLIC_ROUTES = new Set(['/healthz', '/readyz']);
+const PUBLIC_ROUTES = new Set(['/healthz', '/readyz', ...DASHBOARD_PATHS]);
 
 /** Fastify's own error codes a client can cause, as maestro codes. */
 function fromFastify(error: { code?: unknown; statusCode?: unknown }): MaestroError | undefined {
@@ -136,7 +137,9 @@ export function createGatewayApp(options: GatewayAppOptions): FastifyInstance {
     void reply.headers({
       'x-content-type-options': 'nosniff',
       'cache-control': 'no-store',
-      'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+      // The dashboard's pages bring their own policy; everything else is data.
+      'content-security-policy':
+        reply.getHeader('content-security-policy') ?? "default-src 'none'; frame-ancestors 'none'",
       'referrer-policy': 'no-referrer',
       'x-frame-options': 'DENY',
       ...(options.https === undefined ? {} : { 'strict-transport-security': 'max-age=31536000' }),
@@ -216,6 +219,7 @@ export function createGatewayApp(options: GatewayAppOptions): FastifyInstance {
   });
 
   registerHealthRoutes(app, { ledger: options.ledger });
+  registerDashboardRoutes(app);
   app.get('/metrics', async (request, reply) => {
     requireRole(identityOf(request), ['admin', 'reader']);
     return reply.header('content-type', metrics.contentType).send(await metrics.render());

@@ -35,6 +35,7 @@ export {
   parseConfigFile,
 } from './config/loadConfigFile.js';
 export { createGatewayApp, type GatewayAppOptions } from './createApp.js';
+export { DASHBOARD_CSP, DASHBOARD_PATHS, registerDashboardRoutes } from './dashboard/dashboardRoutes.js';
 export { errorBody, type GatewayErrorBody, statusOf } from './httpErrors.js';
 export {
   createRateLimits,
