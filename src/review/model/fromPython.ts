@@ -258,6 +258,16 @@ function collect(
       const value = named(node)[0];
       if (value !== undefined) into.returns.push(toExpr(value));
     }
+    if (node.type === 'for_statement') {
+      // for x in xs: x takes its values from xs (taint and configuration flow through iteration).
+      const left = field(node, 'left');
+      const right = field(node, 'right');
+      if (left !== null && right !== null) {
+        const value = toExpr(right);
+        for (const target of targetsOf(left))
+          into.assignments.push({ target, value, augmented: false, span: spanOf(node) });
+      }
+    }
     if (node.type === 'while_statement' || node.type === 'for_statement') {
       const condition = field(node, 'condition');
       const inner = {

@@ -240,6 +240,14 @@ function collect(
         span: spanOf(b, node),
       });
     } else if (ts.isForOfStatement(node) || ts.isForInStatement(node)) {
+      // for (const x of xs): x takes its values from xs.
+      const init = node.initializer;
+      const names = ts.isVariableDeclarationList(init)
+        ? init.declarations.flatMap((d) => bindingNames(d.name))
+        : [dotted(init)];
+      const value = toExpr(b, node.expression);
+      for (const target of names)
+        into.assignments.push({ target, value, augmented: false, span: spanOf(b, node) });
       into.loops.push({
         kind: 'for',
         unconditional: false,

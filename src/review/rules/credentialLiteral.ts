@@ -1,4 +1,4 @@
-import type { Expr } from '../model/sourceModel.js';
+import { type Expr, walkExpr } from '../model/sourceModel.js';
 import type { RawFinding, Rule } from '../rule.js';
 
 /** Argument and property names that take a credential. */
@@ -29,6 +29,24 @@ function isPlaceholder(value: string): boolean {
       v,
     )
   );
+}
+
+const FILE_READS = [
+  'json.load',
+  'yaml.safe_load',
+  'yaml.load',
+  'toml.load',
+  'tomllib.load',
+  'configparser.ConfigParser',
+  'JSON.parse',
+  'readFileSync',
+];
+
+function readsConfigFile(expr: Expr): boolean {
+  for (const e of walkExpr(expr))
+    if (e.kind === 'call' && FILE_READS.some((r) => e.call.callee === r || e.call.callee.endsWith(`.${r}`)))
+      return true;
+  return false;
 }
 
 function literal(expr: Expr): string | undefined {

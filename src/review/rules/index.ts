@@ -1,6 +1,8 @@
 import type { Rule } from '../rule.js';
+import { agentRunWithoutTimeout } from './agentRunWithoutTimeout.js';
 import { clientWithoutTimeout } from './clientWithoutTimeout.js';
 import { commandInjection } from './commandInjection.js';
+import { configuredExecutionOrder } from './configuredExecutionOrder.js';
 import { credentialLiteral } from './credentialLiteral.js';
 import { dockerfileRoot } from './dockerfileRoot.js';
 import { dynamicLoading } from './dynamicLoading.js';
@@ -20,8 +22,10 @@ import { toolDescriptionMutation } from './toolDescriptionMutation.js';
 import { toolReturnsExternalContent } from './toolReturnsExternalContent.js';
 import { toolWithoutSchema } from './toolWithoutSchema.js';
 import { unboundedAgentLoop } from './unboundedAgentLoop.js';
+import { unboundedCollection } from './unboundedCollection.js';
 import { untypedToolParams } from './untypedToolParams.js';
 import { unvalidatedJsonParse } from './unvalidatedJsonParse.js';
+import { writableContainerFilesystem } from './writableContainerFilesystem.js';
 
 /** Every rule of `maestro review`, in layer order: a frozen list wired by static imports. */
 export const RULES: readonly Rule[] = Object.freeze([
@@ -38,14 +42,18 @@ export const RULES: readonly Rule[] = Object.freeze([
   sensitiveLogging,
   noStructuredLogger,
   unboundedAgentLoop,
+  agentRunWithoutTimeout,
+  unboundedCollection,
   hardcodedSecret,
   envFileTracked,
   dockerfileRoot,
   commandInjection,
   pathTraversal,
   sqlInterpolation,
+  writableContainerFilesystem,
   dynamicLoading,
   mutableToolRegistry,
   poisonedToolDescription,
   toolDescriptionMutation,
+  configuredExecutionOrder,
 ]);
