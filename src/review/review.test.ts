@@ -166,6 +166,24 @@ describe('suppressions and the report', () => {
     expect(report.files.python + report.files.typescript).toBe(2);
   });
 
+  it('leaves test code and test data out unless asked for', async () => {
+    const vulnerable = 'import os\nos.system(input())\n';
+    const dir = project({
+      'tests/test_tools.py': vulnerable,
+      'pkg/tools_test.py': vulnerable,
+      'src/app.test.ts': 'eval(process.argv[2]);\n',
+      'fixtures/x.py': vulnerable,
+    });
+    expect((await reviewRepo(dir)).files.python + (await reviewRepo(dir)).files.typescript).toBe(0);
+    const all = await reviewRepo(dir, { includeTests: true });
+    expect(
+      all.findings
+        .filter((f) => f.ruleId === 'MAESTRO-L6-004')
+        .map((f) => f.file)
+        .sort(),
+    ).toEqual(['fixtures/x.py', 'pkg/tools_test.py', 'src/app.test.ts', 'tests/test_tools.py']);
+  });
+
   it('refuses a path that is not a directory with a clear error', async () => {
     await expect(reviewRepo(join(temp, 'does-not-exist'))).rejects.toMatchObject({
       code: 'ERR_INVALID_INPUT',

@@ -53,6 +53,8 @@ export interface ReviewOptions {
   /** Called after each source file with the count done and the total. */
   readonly onProgress?: (done: number, total: number) => void;
   readonly rules?: readonly Rule[];
+  /** Review test code too (`*.test.ts`, `test_*.py`, `tests/`, …); left out by default. */
+  readonly includeTests?: boolean;
 }
 
 const SEVERITY_RANK = new Map<ReviewSeverity, number>(REVIEW_SEVERITIES.map((s, i) => [s, i]));
@@ -104,7 +106,7 @@ export async function reviewRepo(rootPath: string, options: ReviewOptions = {}):
     throw new MaestroError('ERR_INVALID_INPUT', {
       message: `${rootPath} is not a directory that can be read.`,
     });
-  const walked = walkRepo(root);
+  const walked = walkRepo(root, { includeTests: options.includeTests === true });
   const python = walked.sources.some((s) => s.language === 'python') ? await createPythonParser() : undefined;
   const models: SourceModel[] = [];
   const skipped = [...walked.skipped];

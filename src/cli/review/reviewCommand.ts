@@ -29,6 +29,7 @@ export interface ReviewCliOptions {
   out?: string;
   failOn: string;
   progress: boolean;
+  includeTests?: boolean;
 }
 
 /** Exit code: 2 when an unsuppressed finding is at or above `failOn`, else 0. */
@@ -64,7 +65,10 @@ export async function runReview(path: string, options: ReviewCliOptions): Promis
     throw new UsageError(`--fail-on must be one of ${[...REVIEW_SEVERITIES, 'none'].join(', ')}.`);
   }
   const onProgress = progressBar(options.progress && process.stderr.isTTY === true);
-  const report = await reviewRepo(path, onProgress === undefined ? {} : { onProgress });
+  const report = await reviewRepo(path, {
+    ...(onProgress === undefined ? {} : { onProgress }),
+    includeTests: options.includeTests === true,
+  });
   const text = FORMATS[options.format as Format](report);
   if (options.out === undefined) process.stdout.write(text);
   else {
@@ -89,6 +93,7 @@ export function registerReviewCommand(program: Command, run: Run): void {
       'exit 2 when a finding is at or above: critical, high, medium, low, info or none',
       'high',
     )
+    .option('--include-tests', 'review test code too (left out by default)')
     .option('--no-progress', 'no progress bar on standard error')
     .action((path: string, options: ReviewCliOptions) => run(runReview(path, options)));
 }

@@ -36,6 +36,30 @@ const SOURCE_EXTENSIONS = new Map([
   ['.py', 'python'],
 ] as const);
 
+const TEST_DIRS = new Set([
+  'test',
+  'tests',
+  '__tests__',
+  'spec',
+  'testing',
+  'fixtures',
+  '__fixtures__',
+  'testdata',
+]);
+
+/** Test code and test data: left out of the review unless asked for (their secrets and shortcuts are on purpose). */
+export function isTestPath(path: string): boolean {
+  const segments = path.split('/');
+  const name = segments.at(-1) ?? '';
+  if (segments.slice(0, -1).some((s) => TEST_DIRS.has(s))) return true;
+  return (
+    /\.(test|spec)\.[cm]?[jt]sx?$/.test(name) ||
+    (name.startsWith('test_') && name.endsWith('.py')) ||
+    name.endsWith('_test.py') ||
+    name === 'conftest.py'
+  );
+}
+
 export interface WalkedRepo {
   /** Every file outside skipped and git-ignored directories, relative, `/`-separated, sorted. */
   readonly paths: readonly string[];
@@ -58,7 +82,7 @@ function languageOf(name: string): 'typescript' | 'python' | undefined {
  * Lists a repository: every file, the sources to parse, honouring .gitignore files at every
  * level. Symbolic links are not followed (a link out of the tree must not widen the review).
  */
-export function walkRepo(root: string): WalkedRepo {
+export function walkRepo(root: string, options: { readonly includeTests?: boolean } = {}): WalkedRepo {
   const gitignore = createGitIgnore();
   const paths: string[] = [];
   const sources: Array<{ path: string; language: 'typescript' | 'python' }> = [];
@@ -97,6 +121,7 @@ export function walkRepo(root: string): WalkedRepo {
       paths.push(path);
       const language = languageOf(name);
       if (language === undefined || gitignore.ignores(path, false)) continue;
+      if (options.includeTests !== true && isTestPath(path)) continue;
       if (stat.size > MAX_SOURCE_BYTES) skipped.push(path);
       else sources.push({ path, language });
     }

@@ -67,6 +67,8 @@ export const agentRunWithoutTimeout: Rule = {
   },
   checkSource({ model, functions }) {
     const out: RawFinding[] = [];
+    // A bare run(agent, input) is the Agents SDK's only where it is imported.
+    const agentsSdk = model.imports.some((i) => i.module === '@openai/agents' || i.module === 'agents');
     for (const { fn } of functions) {
       if (fn.calls.some((c) => DEADLINES.some((d) => c.callee === d || c.callee.endsWith(`.${d}`)))) continue;
       for (const call of fn.calls) {
@@ -75,7 +77,7 @@ export const agentRunWithoutTimeout: Rule = {
         const keys = options(call);
         // generateText without tools is one model call (the client's timeout covers it); run() needs an agent and input.
         if ((call.callee === 'generateText' || call.callee === 'streamText') && !keys.has('tools')) continue;
-        if (call.callee === 'run' && call.args.length < 2) continue;
+        if (call.callee === 'run' && (call.args.length < 2 || !agentsSdk)) continue;
         if (runner.keys.some((k) => keys.has(k))) continue;
         out.push({
           file: model.file,

@@ -1,5 +1,33 @@
 import { detectSecrets } from '../../output/index.js';
+import { type SourceModel, type Span, walkExpr } from '../model/sourceModel.js';
 import type { RawFinding, Rule } from '../rule.js';
+
+/** Detectors that go by a key word or entropy rather than a format: in code they must sit in a string. */
+const KEYWORD_TYPES = new Set(['secret:generic', 'secret:password', 'secret:high-entropy']);
+
+/** The spans of every string literal in a source file (assignments, arguments, returns). */
+function stringSpans(model: SourceModel): Span[] {
+  const spans: Span[] = [];
+  for (const fn of model.functions) {
+    const roots = [
+      ...fn.assignments.map((a) => a.value),
+      ...fn.calls.flatMap((c) => [...c.args, ...c.named.map((n) => n.value)]),
+      ...fn.returns,
+    ];
+    for (const root of roots)
+      for (const e of walkExpr(root))
+        if (e.kind === 'string' || e.kind === 'interpolation') spans.push(e.span);
+  }
+  return spans;
+}
+
+function inside(spans: readonly Span[], line: number, column: number): boolean {
+  return spans.some(
+    (s) =>
+      (line > s.line || (line === s.line && column >= s.column)) &&
+      (line < s.endLine || (line === s.endLine && column < s.endColumn)),
+  );
+}
 
 const CONFIG_EXTENSIONS = new Set(['json', 'yaml', 'yml', 'toml', 'ini', 'cfg', 'conf', 'properties']);
 
@@ -43,16 +71,21 @@ export const hardcodedSecret: Rule = {
   },
   checkRepo(repo) {
     const out: RawFinding[] = [];
-    const files = new Set([...repo.sources.map((s) => s.file), ...repo.paths.filter(isConfigFile)]);
+    const sources = new Map(repo.sources.map((s) => [s.file, s]));
+    const files = new Set([...sources.keys(), ...repo.paths.filter(isConfigFile)]);
     for (const file of files) {
       if (repo.isGitIgnored(file)) continue; // .env kept out of git is the fix, not the flaw
       const text = repo.read(file);
       if (text === undefined) continue;
       const matches = detectSecrets(text, { minConfidence: 0.5 });
+      const model = sources.get(file);
+      const strings = model === undefined ? undefined : stringSpans(model);
       for (const m of matches) {
         const before = text.slice(0, m.start);
         const line = before.split('\n').length;
         const column = m.start - before.lastIndexOf('\n');
+        // In code, `token = header.slice(7)` is not a secret: keyword matches count only inside strings.
+        if (strings !== undefined && KEYWORD_TYPES.has(m.type) && !inside(strings, line, column)) continue;
         out.push({
           file,
           span: { line, column, endLine: line, endColumn: column + (m.end - m.start) },

@@ -69,6 +69,8 @@ export const pathTraversal: Rule = {
       if (guarded) continue;
       for (const call of fn.calls) {
         const first = call.args[0];
+        // A bare open() is Python's; in TypeScript it is some other function.
+        if (call.callee === 'open' && model.language !== 'python') continue;
         if (
           FILE_CALLS.has(call.callee) &&
           first !== undefined &&
