@@ -5,31 +5,15 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { completion, textChunks } from '../../src/gateway/proxy/testing/fakeOpenAi.js';
 
 const TEXT =
-  'The three largest cost increases were cloud hosting (up 18 %), contractor fees (up 11 %) and travel (up 9 %). ';
-const completion = JSON.stringify({
-  id: 'chatcmpl-bench',
-  object: 'chat.completion',
-  created: 1_700_000_000,
-  model: 'gpt-bench',
-  choices: [{ index: 0, message: { role: 'assistant', content: TEXT.repeat(3) }, finish_reason: 'stop' }],
-  usage: { prompt_tokens: 256, completion_tokens: 90, total_tokens: 346 },
-});
-const base = {
-  id: 'chatcmpl-bench',
-  object: 'chat.completion.chunk',
-  created: 1_700_000_000,
-  model: 'gpt-bench',
-};
-const words = TEXT.repeat(3).match(/.{1,22}/gs) ?? [];
-const stream = [
-  { ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] },
-  ...words
-    .slice(0, 14)
-    .map((content) => ({ ...base, choices: [{ index: 0, delta: { content }, finish_reason: null }] })),
-  { ...base, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] },
-]
+  'The three largest cost increases were cloud hosting (up 18 %), contractor fees (up 11 %) and travel (up 9 %). '.repeat(
+    3,
+  );
+// The same wire format as the proxy tests' fake, serialised once.
+const completionBody = JSON.stringify(completion(TEXT));
+const stream = textChunks((TEXT.match(/.{1,22}/gs) ?? []).slice(0, 14))
   .map((event) => `data: ${JSON.stringify(event)}\n\n`)
   .join('')
   .concat('data: [DONE]\n\n');
@@ -44,7 +28,7 @@ const server = createServer((request, response) => {
       response.end(stream);
     } else {
       response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(completion);
+      response.end(completionBody);
     }
   });
 });

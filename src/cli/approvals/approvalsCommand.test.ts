@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../errors/index.js';
 import { agent, type ExecHarness, execHarness, fakeClock } from '../../exec/testing/execFixture.js';
+import { captureStdout } from '../testing/captureStdout.js';
 import { runDecide, runKillSwitch, runList, runShow } from './approvalsCommand.js';
 
 let h: ExecHarness;
@@ -11,19 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h.close();
 });
-
-async function captured(run: () => Promise<number>): Promise<{ code: number; out: string }> {
-  let out = '';
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await run(), out };
-  } finally {
-    spy.mockRestore();
-  }
-}
 
 const desk = { tenant: 'acme', format: 'table' };
 
@@ -36,12 +24,12 @@ describe('maestro approvals / kill-switch (in process)', () => {
     if (outcome.status !== 'pending_approval') throw new Error('expected a pending approval');
     const id = outcome.approval.id;
 
-    const list = await captured(() => runList(desk, h.ledger));
+    const list = await captureStdout(() => runList(desk, h.ledger));
     expect(list.out).toContain(`${id}  pending   payments.send  requested by agent:billing  (effect)`);
-    const json = await captured(() => runList({ ...desk, format: 'json' }, h.ledger));
+    const json = await captureStdout(() => runList({ ...desk, format: 'json' }, h.ledger));
     expect(JSON.parse(json.out).items[0]).toMatchObject({ id, tool: 'payments.send' });
 
-    const show = await captured(() => runShow(id, desk, h.ledger));
+    const show = await captureStdout(() => runShow(id, desk, h.ledger));
     expect(show.out).toContain('"amount": 70');
 
     await expect(runDecide(id, true, { ...desk, approver: 'agent:billing' }, h.ledger)).rejects.toMatchObject(
@@ -49,24 +37,26 @@ describe('maestro approvals / kill-switch (in process)', () => {
         code: 'ERR_APPROVAL_FORBIDDEN',
       },
     );
-    const approved = await captured(() => runDecide(id, true, { ...desk, approver: 'user:carol' }, h.ledger));
+    const approved = await captureStdout(() =>
+      runDecide(id, true, { ...desk, approver: 'user:carol' }, h.ledger),
+    );
     expect(approved.out).toContain('approved by user:carol');
     expect(await h.executor.resume('acme', id)).toMatchObject({ status: 'succeeded' });
   });
 
   it('engages and releases the kill switch, which the executor honours', async () => {
-    const engaged = await captured(() =>
+    const engaged = await captureStdout(() =>
       runKillSwitch('engage', { ...desk, actor: 'user:sec', reason: 'incident' }, h.ledger),
     );
     expect(engaged.out).toContain('ENGAGED');
-    const status = await captured(() => runKillSwitch('status', { ...desk, format: 'json' }, h.ledger));
+    const status = await captureStdout(() => runKillSwitch('status', { ...desk, format: 'json' }, h.ledger));
     expect(JSON.parse(status.out)).toMatchObject({ tenant: 'acme', engaged: true, actor: 'user:sec' });
     // The executor caches the switch for killSwitchCacheMs (1 s): a switch thrown elsewhere lands after it.
     h.clock.advance(1001);
     const write = await h.executor.propose({ tool: 'notes.write', args: { id: 'k', text: 'x' } }, agent());
     expect(write).toMatchObject({ status: 'pending_approval', approval: { reasons: ['kill_switch'] } });
     await runKillSwitch('release', { ...desk, actor: 'user:sec', reason: 'over' }, h.ledger);
-    const off = await captured(() => runKillSwitch('status', desk, h.ledger));
+    const off = await captureStdout(() => runKillSwitch('status', desk, h.ledger));
     expect(off.out).toContain('is off');
   });
 

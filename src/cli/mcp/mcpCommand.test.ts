@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeMcpServer, startFakeMcpServer } from '../../gateway/mcp/testing/fakeMcpServer.js';
+import { captureStdout } from '../testing/captureStdout.js';
 import { runMcpReview } from './mcpCommand.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'maestro-cli-mcp-'));
@@ -14,19 +15,6 @@ afterAll(async () => {
   await fake.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function capture(run: () => Promise<number>): Promise<{ code: number; out: string }> {
-  let out = '';
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await run(), out };
-  } finally {
-    spy.mockRestore();
-  }
-}
 
 describe('maestro mcp review', () => {
   it('lists the tools, exits 1 until every one is pinned, and --approve pins the named ones', async () => {
@@ -44,11 +32,11 @@ describe('maestro mcp review', () => {
         },
       }),
     );
-    const first = await capture(() => runMcpReview({ config, format: 'table' }, {}));
+    const first = await captureStdout(() => runMcpReview({ config, format: 'table' }, {}));
     expect(first.code).toBe(1);
     expect(first.out).toMatch(/unpinned\s+tools\.get_weather/);
     expect(first.out).toMatch(/poisoned\s+tools\.save_note \[/);
-    const approved = await capture(() =>
+    const approved = await captureStdout(() =>
       runMcpReview({ config, format: 'json', approve: 'tools.get_weather' }, {}),
     );
     const review = JSON.parse(approved.out) as { tools: Array<{ tool: string; status: string }> };

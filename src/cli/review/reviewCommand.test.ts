@@ -2,53 +2,41 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { captureStdout } from '../testing/captureStdout.js';
 import { runReview } from './reviewCommand.js';
 
 const FIXTURES = fileURLToPath(new URL('../../../fixtures/review', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'maestro-cli-review-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function quiet(run: () => Promise<number>): Promise<{ code: number; out: string }> {
-  let out = '';
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await run(), out };
-  } finally {
-    spy.mockRestore();
-  }
-}
-
 describe('maestro review', () => {
   it('exits 2 above --fail-on and 0 below it; none never fails', async () => {
     const base = { format: 'terminal', progress: false };
     expect(
       (
-        await quiet(() =>
+        await captureStdout(() =>
           runReview(join(FIXTURES, 'MAESTRO-L3-002', 'vulnerable'), { ...base, failOn: 'high' }),
         )
       ).code,
     ).toBe(0);
     expect(
       (
-        await quiet(() =>
+        await captureStdout(() =>
           runReview(join(FIXTURES, 'MAESTRO-L3-002', 'vulnerable'), { ...base, failOn: 'low' }),
         )
       ).code,
     ).toBe(2);
     expect(
       (
-        await quiet(() =>
+        await captureStdout(() =>
           runReview(join(FIXTURES, 'MAESTRO-L1-001', 'vulnerable'), { ...base, failOn: 'high' }),
         )
       ).code,
     ).toBe(2);
     expect(
       (
-        await quiet(() =>
+        await captureStdout(() =>
           runReview(join(FIXTURES, 'MAESTRO-L1-001', 'vulnerable'), { ...base, failOn: 'none' }),
         )
       ).code,
@@ -58,7 +46,7 @@ describe('maestro review', () => {
   it('writes each format to --out', async () => {
     for (const format of ['md', 'json', 'sarif', 'html']) {
       const out = join(dir, `report.${format}`);
-      await quiet(() =>
+      await captureStdout(() =>
         runReview(join(FIXTURES, 'MAESTRO-L6-003'), { format, out, failOn: 'none', progress: false }),
       );
       expect(readFileSync(out, 'utf8').length).toBeGreaterThan(100);

@@ -1,5 +1,16 @@
 import type { RawFinding, Rule } from '../rule.js';
 
+/** SQL calls: a query's parameters may be model output (validated); its text may not. */
+const SQL = [
+  'cursor.execute',
+  'cursor.executemany',
+  'conn.execute',
+  'db.execute',
+  'session.execute',
+  'db.query',
+  'pool.query',
+  'client.query',
+];
 /** Where a model's answer must never go unvalidated: code execution, shells, SQL, HTML. */
 const SINKS = new Set([
   'eval',
@@ -15,27 +26,10 @@ const SINKS = new Set([
   'child_process.exec',
   'child_process.execSync',
   'execSync',
-  'cursor.execute',
-  'cursor.executemany',
-  'conn.execute',
-  'db.execute',
-  'session.execute',
-  'db.query',
-  'pool.query',
-  'client.query',
   'document.write',
   'vm.runInNewContext',
   'vm.runInThisContext',
-]);
-const SQL = new Set([
-  'cursor.execute',
-  'cursor.executemany',
-  'conn.execute',
-  'db.execute',
-  'session.execute',
-  'db.query',
-  'pool.query',
-  'client.query',
+  ...SQL,
 ]);
 const SINK_KEYS = new Set(['innerHTML', 'outerHTML', 'dangerouslySetInnerHTML']);
 
@@ -72,7 +66,7 @@ export const modelOutputToSink: Rule = {
       for (const call of fn.calls) {
         if (!SINKS.has(call.callee)) continue;
         // A query's parameters may be model output (validated); its text may not.
-        const checked = SQL.has(call.callee)
+        const checked = SQL.includes(call.callee)
           ? call.args.slice(0, 1)
           : [...call.args, ...call.named.map((n) => n.value)];
         if (checked.some((a) => flow.isModelOutput(a))) {
