@@ -1,3 +1,4 @@
+import type { SourceModel } from '../model/sourceModel.js';
 import type { RawFinding, Rule } from '../rule.js';
 
 /** Libraries and names that show retries with backoff or a circuit breaker somewhere in the code. */
@@ -40,38 +41,37 @@ export const noRetryBackoff: Rule = {
     const isExternal = (callee: string) =>
       /(^|\.)(create|invoke|fetch|get|post|run)$/.test(callee) &&
       /openai|anthropic|requests|fetch|httpx|axios|llm|client|agent/i.test(callee);
-    const external = repo.sources.find((s) =>
-      s.functions.some((f) => f.calls.some((c) => isExternal(c.callee))),
-    );
-    if (external === undefined) return [];
-    const resilient = repo.sources.some(
-      (s) =>
-        s.imports.some(
-          (i) =>
-            i.module !== undefined &&
-            RESILIENCE_MODULES.some(
-              (m) => i.module === m || i.module?.startsWith(`${m}.`) || i.module?.startsWith(`${m}/`),
-            ),
-        ) ||
-        s.functions.some((f) =>
-          f.calls.some(
-            (c) =>
-              c.named.some((n) => RESILIENCE_NAMES.includes(n.key)) ||
-              c.args.some(
-                (a) => a.kind === 'object' && a.props.some((p) => RESILIENCE_NAMES.includes(p.key)),
-              ),
+    const resilientSource = (s: SourceModel) =>
+      s.imports.some(
+        (i) =>
+          i.module !== undefined &&
+          RESILIENCE_MODULES.some(
+            (m) => i.module === m || i.module?.startsWith(`${m}.`) || i.module?.startsWith(`${m}/`),
           ),
+      ) ||
+      s.functions.some((f) =>
+        f.calls.some(
+          (c) =>
+            c.named.some((n) => RESILIENCE_NAMES.includes(n.key)) ||
+            c.args.some((a) => a.kind === 'object' && a.props.some((p) => RESILIENCE_NAMES.includes(p.key))),
         ),
-    );
-    if (resilient) return [];
-    const call = external.functions.flatMap((f) => f.calls).find((c) => isExternal(c.callee));
-    const span = call?.span ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
-    const finding: RawFinding = {
-      file: external.file,
-      span,
-      message:
-        'The project makes external calls but uses no retry/backoff library, max_retries setting or circuit breaker.',
-    };
-    return [finding];
+      );
+    // Per language: a Python retry library does not protect the TypeScript half of a project.
+    const out: RawFinding[] = [];
+    for (const language of ['typescript', 'python'] as const) {
+      const sources = repo.sources.filter((s) => s.language === language);
+      const external = sources.find((s) =>
+        s.functions.some((f) => f.calls.some((c) => isExternal(c.callee))),
+      );
+      if (external === undefined || sources.some(resilientSource)) continue;
+      const call = external.functions.flatMap((f) => f.calls).find((c) => isExternal(c.callee));
+      out.push({
+        file: external.file,
+        span: call?.span ?? { line: 1, column: 1, endLine: 1, endColumn: 1 },
+        message:
+          'The project makes external calls but uses no retry/backoff library, max_retries setting or circuit breaker.',
+      });
+    }
+    return out;
   },
 };
