@@ -118,10 +118,10 @@ export function walkRepo(root: string, options: { readonly includeTests?: boolea
         continue;
       }
       if (!stat.isFile()) continue;
+      if (options.includeTests !== true && isTestPath(path)) continue;
       paths.push(path);
       const language = languageOf(name);
       if (language === undefined || gitignore.ignores(path, false)) continue;
-      if (options.includeTests !== true && isTestPath(path)) continue;
       if (stat.size > MAX_SOURCE_BYTES) skipped.push(path);
       else sources.push({ path, language });
     }

@@ -50,7 +50,7 @@ export const agentRunWithoutTimeout: Rule = {
   meta: {
     id: 'MAESTRO-L5-002',
     layer: 5,
-    severity: 'medium',
+    severity: 'low',
     checklist: 'L5.1',
     title: 'An agent run has no time limit',
     description:
@@ -84,6 +84,7 @@ export const agentRunWithoutTimeout: Rule = {
           span: call.span,
           message: `${call.callee}(...) starts ${runner.what} with no time limit.`,
         });
+        return out; // one per file: the same fix applies to every run in it
       }
     }
     return out;

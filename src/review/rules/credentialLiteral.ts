@@ -25,7 +25,7 @@ function isPlaceholder(value: string): boolean {
   const v = value.trim();
   return (
     v === '' ||
-    /^(x+|\*+|\.\.\.|<.*>|\$\{.*\}|changeme|dummy|test|your[-_ ]?api[-_ ]?key.*|sk-\.\.\.|none|null|EMPTY)$/i.test(
+    /^(x+|\*+|\.\.\.|<.*>|\$\{.*\}|changeme|dummy|test|your[-_ ]?api[-_ ]?key.*|sk-\.\.\.|none|null|EMPTY|ollama|lm-studio|lmstudio|not-needed|no-key|sk-no-key-required|local|fake|placeholder)$/i.test(
       v,
     )
   );

@@ -31,9 +31,28 @@ function inside(spans: readonly Span[], line: number, column: number): boolean {
 
 const CONFIG_EXTENSIONS = new Set(['json', 'yaml', 'yml', 'toml', 'ini', 'cfg', 'conf', 'properties']);
 
+/** Package manifests and lock files: versions and hashes, not secrets. */
+const MANIFESTS = new Set([
+  'package.json',
+  'package-lock.json',
+  'npm-shrinkwrap.json',
+  'yarn.lock',
+  'pnpm-lock.yaml',
+  'poetry.lock',
+  'Pipfile.lock',
+  'uv.lock',
+  'composer.lock',
+  'Cargo.lock',
+  'go.sum',
+  'bun.lock',
+  'tsconfig.json',
+  'jsconfig.json',
+]);
+
 /** Files besides source code where secrets are committed. */
 function isConfigFile(path: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1);
+  if (MANIFESTS.has(name)) return false;
   const extension = name.slice(name.lastIndexOf('.') + 1);
   return (
     name.startsWith('.env') ||
@@ -86,6 +105,8 @@ export const hardcodedSecret: Rule = {
         const column = m.start - before.lastIndexOf('\n');
         // In code, `token = header.slice(7)` is not a secret: keyword matches count only inside strings.
         if (strings !== undefined && KEYWORD_TYPES.has(m.type) && !inside(strings, line, column)) continue;
+        // `f"token = {token}"`: the value is a placeholder, not a secret.
+        if (KEYWORD_TYPES.has(m.type) && text.slice(m.start, m.end).includes('{')) continue;
         out.push({
           file,
           span: { line, column, endLine: line, endColumn: column + (m.end - m.start) },

@@ -16,8 +16,8 @@ const LOG_METHODS = new Set([
 const LOGGERS =
   /^(console|logger|log|logging|LOGGER|_logger|_log|self\.logger|self\.log|this\.logger|this\.log|app\.logger|fastify\.log|req\.log|request\.log)$/;
 
+/** A logging call. Python's print is the console UI of scripts and examples, not logging (L4-003 covers logging by print). */
 export function isLogCall(call: Call): boolean {
-  if (call.callee === 'print') return true;
   const at = call.callee.lastIndexOf('.');
   return at > 0 && LOG_METHODS.has(call.callee.slice(at + 1)) && LOGGERS.test(call.callee.slice(0, at));
 }

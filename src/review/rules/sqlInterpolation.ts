@@ -22,7 +22,7 @@ export const sqlInterpolation: Rule = {
   meta: {
     id: 'MAESTRO-L6-006',
     layer: 6,
-    severity: 'high',
+    severity: 'medium',
     checklist: 'L6.3',
     title: 'A SQL query is built by string interpolation',
     description:

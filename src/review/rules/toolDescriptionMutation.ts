@@ -1,6 +1,17 @@
 import type { RawFinding, Rule } from '../rule.js';
+import { isToolFunction } from './toolSchemas.js';
 
 const DESCRIPTION_FIELDS = ['.__doc__', '.description', '.title', '.inputSchema', '.input_schema'];
+/** Calls that register a tool and return a handle to it. */
+const TOOL_REGISTRATIONS = [
+  'registerTool',
+  '.tool',
+  'tool',
+  'Tool',
+  'FunctionTool',
+  'function_tool',
+  'StructuredTool.from_function',
+];
 
 export const toolDescriptionMutation: Rule = {
   meta: {
@@ -25,11 +36,24 @@ export const toolDescriptionMutation: Rule = {
   },
   checkSource({ model, functions }) {
     const out: RawFinding[] = [];
+    // Only tools count: functions registered as tools here, and objects a tool registration returned.
+    const tools = new Set(functions.filter(({ fn }) => isToolFunction(fn)).map(({ fn }) => fn.name));
+    for (const { fn } of functions) {
+      for (const a of fn.assignments) {
+        if (
+          a.value.kind === 'call' &&
+          TOOL_REGISTRATIONS.some((r) => a.value.kind === 'call' && a.value.call.callee.endsWith(r))
+        )
+          tools.add(a.target);
+      }
+    }
     for (const { fn } of functions) {
       if (fn.name === '<module>') continue;
       for (const a of fn.assignments) {
-        if (a.augmented || !DESCRIPTION_FIELDS.some((f) => a.target.endsWith(f))) continue;
-        if (a.target.startsWith('this.') || a.target.startsWith('self.')) continue; // a constructor setting its own field
+        const field = DESCRIPTION_FIELDS.find((f) => a.target.endsWith(f));
+        if (a.augmented || field === undefined) continue;
+        const owner = a.target.slice(0, -field.length);
+        if (!tools.has(owner)) continue;
         out.push({
           file: model.file,
           span: a.span,

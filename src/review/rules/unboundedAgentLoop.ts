@@ -17,6 +17,18 @@ const BOUND_KEYS = new Set([
   'stopWhen',
 ]);
 const HUGE = 1000;
+const INTERACTIVE = new Set(['input', 'readline', 'question', 'getpass', 'ask', 'prompt']);
+
+/** Reads a person's next message: input(), input_with_fallback(), rl.question(), Prompt.ask(), … */
+function isInteractive(callee: string): boolean {
+  const name = callee.slice(callee.lastIndexOf('.') + 1).toLowerCase();
+  return (
+    INTERACTIVE.has(name) ||
+    name.startsWith('input_') ||
+    name.endsWith('_input') ||
+    callee === 'sys.stdin.readline'
+  );
+}
 
 export const unboundedAgentLoop: Rule = {
   meta: {
@@ -51,6 +63,8 @@ export const unboundedAgentLoop: Rule = {
       for (const loop of fn.loops) {
         if (!loop.unconditional) continue;
         if (!loop.calls.some((c) => isModelCall(c))) continue;
+        // A REPL waits for a person each turn: it is bounded by them, not by the model.
+        if (loop.calls.some((c) => isInteractive(c.callee))) continue;
         out.push({
           file: model.file,
           span: loop.span,
