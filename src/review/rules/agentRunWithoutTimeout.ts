@@ -58,7 +58,16 @@ export const agentRunWithoutTimeout: Rule = {
     mitigation:
       'Give every run a deadline: max_execution_time for LangChain executors and CrewAI, an AbortSignal.timeout() for the Vercel AI SDK and the Agents SDK, asyncio.wait_for around Python runs; and a step limit besides.',
     threat: 'Resource exhaustion',
-    refs: { layer: 5, owaspLlm: ['LLM10'], owaspAgentic: ['T4'], controls: ['C22'], threats: ['T3'] },
+    refs: {
+      layer: 5,
+      owaspLlm: ['LLM10'],
+      owaspAgentic: ['T4'],
+      atlas: ['AML.T0034'],
+      controls: ['C22'],
+      threats: ['T3'],
+      nist: ['MANAGE'],
+      iso: ['A.4.5'],
+    },
     examples: {
       language: 'python',
       vulnerable: 'executor = AgentExecutor(agent=agent, tools=tools, max_iterations=10)',

@@ -51,7 +51,16 @@ export const clientWithoutTimeout: Rule = {
     mitigation:
       'Set a timeout on every external call (timeout=, AbortSignal.timeout(), the client’s timeout option) and handle its expiry.',
     threat: 'Service unavailability',
-    refs: { layer: 3, owaspLlm: ['LLM10'], owaspAgentic: ['T4'], controls: ['C22'], threats: ['T3'] },
+    refs: {
+      layer: 3,
+      owaspLlm: ['LLM10'],
+      owaspAgentic: ['T4'],
+      atlas: ['AML.T0029'],
+      controls: ['C22'],
+      threats: ['T3'],
+      nist: ['MANAGE'],
+      iso: ['A.4.5'],
+    },
     examples: {
       language: 'python',
       vulnerable: 'page = requests.get(url).text',

@@ -56,6 +56,8 @@ export const commandInjection: Rule = {
       atlas: ['AML.T0053'],
       controls: ['C14', 'C1'],
       threats: ['T1', 'T4'],
+      nist: ['MANAGE'],
+      iso: ['A.6.2.4'],
     },
     examples: {
       language: 'python',

@@ -40,7 +40,15 @@ export const configuredExecutionOrder: Rule = {
     mitigation:
       'Fix the pipeline in code: an explicit sequence of statically imported steps; if configuration must choose, map names to functions in a frozen table and refuse names not in it.',
     threat: 'Orchestration hijacking',
-    refs: { layer: 7, owaspAgentic: ['T6', 'T13'], controls: ['C10', 'C13'], threats: ['T5', 'T7'] },
+    refs: {
+      layer: 7,
+      owaspAgentic: ['T6', 'T13'],
+      atlas: ['AML.T0081'],
+      controls: ['C10', 'C13'],
+      threats: ['T5', 'T7'],
+      nist: ['MANAGE'],
+      iso: ['A.6.2.6'],
+    },
     examples: {
       language: 'python',
       vulnerable:

@@ -69,8 +69,10 @@ export const credentialLiteral: Rule = {
       layer: 3,
       owaspLlm: ['LLM02'],
       owaspAgentic: ['T9'],
+      atlas: ['AML.T0083'],
       controls: ['C4'],
       threats: ['T2'],
+      nist: ['MANAGE'],
       iso: ['A.6.2.4'],
     },
     examples: {

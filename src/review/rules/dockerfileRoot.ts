@@ -23,7 +23,14 @@ export const dockerfileRoot: Rule = {
     mitigation:
       'Create an unprivileged user and end the last stage with USER <uid>; run with a read-only root filesystem, no added capabilities and no-new-privileges.',
     threat: 'Container escape',
-    refs: { layer: 6, owaspAgentic: ['T3'], controls: ['C14'], threats: ['T6'], iso: ['A.6.2.5'] },
+    refs: {
+      layer: 6,
+      owaspAgentic: ['T3'],
+      controls: ['C14'],
+      threats: ['T6'],
+      nist: ['MANAGE'],
+      iso: ['A.6.2.5'],
+    },
     examples: {
       language: 'dockerfile',
       vulnerable: 'FROM python:3.12-slim\nCOPY . /app\nCMD ["python", "/app/agent.py"]',

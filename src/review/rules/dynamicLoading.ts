@@ -16,8 +16,10 @@ export const dynamicLoading: Rule = {
       layer: 7,
       owaspLlm: ['LLM03'],
       owaspAgentic: ['T13'],
+      atlas: ['AML.T0010'],
       controls: ['C10', 'C13'],
       threats: ['T5'],
+      nist: ['MANAGE'],
       iso: ['A.6.2.6'],
     },
     examples: {

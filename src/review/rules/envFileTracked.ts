@@ -20,7 +20,15 @@ export const envFileTracked: Rule = {
     mitigation:
       'Add .env (and .env.*, keeping .env.example) to .gitignore, remove tracked copies, and rotate anything that was committed.',
     threat: 'Secret exposure',
-    refs: { layer: 6, owaspLlm: ['LLM02'], controls: ['C4'], threats: ['T2'] },
+    refs: {
+      layer: 6,
+      owaspLlm: ['LLM02'],
+      atlas: ['AML.T0083'],
+      controls: ['C4'],
+      threats: ['T2'],
+      nist: ['MANAGE'],
+      iso: ['A.6.2.5'],
+    },
     examples: {
       language: 'text',
       vulnerable: '.gitignore: node_modules/',

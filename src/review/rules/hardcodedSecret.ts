@@ -78,9 +78,11 @@ export const hardcodedSecret: Rule = {
       layer: 6,
       owaspLlm: ['LLM02'],
       owaspAgentic: ['T9'],
+      atlas: ['AML.T0083'],
       controls: ['C4', 'C19'],
       threats: ['T2'],
-      iso: ['A.6.2.4'],
+      nist: ['MANAGE'],
+      iso: ['A.6.2.4', 'A.6.2.5'],
     },
     examples: {
       language: 'python',

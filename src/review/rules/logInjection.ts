@@ -34,7 +34,14 @@ export const logInjection: Rule = {
     mitigation:
       'Log with a structured logger and pass untrusted values as fields (logger.info("scan", extra={...}), pino’s log.info({ field }, "msg")), escaped and length-limited.',
     threat: 'Log injection',
-    refs: { layer: 4, owaspAgentic: ['T8'], controls: ['C9', 'C20'], threats: ['T7'], nist: ['MEASURE'] },
+    refs: {
+      layer: 4,
+      owaspAgentic: ['T8'],
+      controls: ['C9', 'C20'],
+      threats: ['T7'],
+      nist: ['MEASURE'],
+      iso: ['A.6.2.8'],
+    },
     examples: {
       language: 'python',
       vulnerable: 'logger.info(f"user asked: {user_input}")',

@@ -49,9 +49,11 @@ export const modelOutputToSink: Rule = {
       layer: 1,
       owaspLlm: ['LLM05'],
       owaspAgentic: ['T11'],
+      atlas: ['AML.T0077'],
       controls: ['C19', 'C23'],
       threats: ['T4'],
       nist: ['MANAGE'],
+      iso: ['A.6.2.4'],
     },
     examples: {
       language: 'python',

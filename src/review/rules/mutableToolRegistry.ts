@@ -16,7 +16,15 @@ export const mutableToolRegistry: Rule = {
     mitigation:
       'Build the registry once at start from static imports, freeze it (Object.freeze, MappingProxyType, a tuple), and check each entry’s type; maestro’s createToolRegistry is frozen and fingerprinted.',
     threat: 'Registry poisoning',
-    refs: { layer: 7, owaspAgentic: ['T13', 'T2'], controls: ['C10', 'C13'], threats: ['T5'] },
+    refs: {
+      layer: 7,
+      owaspAgentic: ['T13', 'T2'],
+      atlas: ['AML.T0081'],
+      controls: ['C10', 'C13'],
+      threats: ['T5'],
+      nist: ['MANAGE'],
+      iso: ['A.6.2.6'],
+    },
     examples: {
       language: 'python',
       vulnerable: 'TOOLS = []\n\ndef register(tool):\n    TOOLS.append(tool)',

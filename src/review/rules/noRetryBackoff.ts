@@ -29,7 +29,14 @@ export const noRetryBackoff: Rule = {
     mitigation:
       'Wrap external calls in retries with exponential backoff and jitter and a circuit breaker (tenacity / backoff in Python, cockatiel or p-retry in TypeScript, or the SDK’s max_retries).',
     threat: 'Service unavailability',
-    refs: { layer: 3, owaspAgentic: ['T4'], controls: ['C22'], threats: ['T3'] },
+    refs: {
+      layer: 3,
+      owaspAgentic: ['T4'],
+      controls: ['C22'],
+      threats: ['T3'],
+      nist: ['MANAGE'],
+      iso: ['A.4.5'],
+    },
     examples: {
       language: 'python',
       vulnerable: 'def ask(q):\n    return client.chat.completions.create(model=M, messages=q)',

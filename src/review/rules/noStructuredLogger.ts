@@ -29,7 +29,7 @@ export const noStructuredLogger: Rule = {
     mitigation:
       'Use a structured logger (pino or winston in TypeScript, structlog or logging with a JSON formatter in Python) with fields, levels, a trace id and redaction of secrets.',
     threat: 'Repudiation',
-    refs: { layer: 4, owaspAgentic: ['T8'], controls: ['C5', 'C20'], nist: ['MEASURE'] },
+    refs: { layer: 4, owaspAgentic: ['T8'], controls: ['C5', 'C20'], nist: ['MEASURE'], iso: ['A.6.2.8'] },
     examples: {
       language: 'python',
       vulnerable: 'print(f"tool {name} called")',

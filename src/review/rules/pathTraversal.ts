@@ -54,7 +54,16 @@ export const pathTraversal: Rule = {
     mitigation:
       'Resolve the path (realpath / Path.resolve) and check it is inside an allowed base directory before use, or map ids to paths from an allowlist.',
     threat: 'Path traversal',
-    refs: { layer: 6, owaspLlm: ['LLM06'], owaspAgentic: ['T2'], controls: ['C1', 'C14'], threats: ['T1'] },
+    refs: {
+      layer: 6,
+      owaspLlm: ['LLM06'],
+      owaspAgentic: ['T2'],
+      atlas: ['AML.T0053'],
+      controls: ['C1', 'C14'],
+      threats: ['T1'],
+      nist: ['MANAGE'],
+      iso: ['A.6.2.4'],
+    },
     examples: {
       language: 'python',
       vulnerable: '@function_tool\ndef read_doc(name: str) -> str:\n    return open(f"docs/{name}").read()',

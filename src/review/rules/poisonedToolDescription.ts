@@ -18,9 +18,11 @@ export const poisonedToolDescription: Rule = {
       layer: 7,
       owaspLlm: ['LLM01', 'LLM03'],
       owaspAgentic: ['T2', 'T13'],
-      atlas: ['AML.T0051.001'],
+      atlas: ['AML.T0051.001', 'AML.T0110'],
       controls: ['C10', 'C17'],
       threats: ['T1', 'T5'],
+      nist: ['MANAGE'],
+      iso: ['A.10.3'],
     },
     examples: {
       language: 'python',

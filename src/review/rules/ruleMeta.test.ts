@@ -31,6 +31,21 @@ describe('rule metadata', () => {
     }
   });
 
+  it('cites every framework: OWASP LLM or agentic, MITRE ATLAS, NIST AI RMF and ISO/IEC 42001', () => {
+    for (const { meta } of RULES) {
+      expect(
+        (meta.refs.owaspLlm?.length ?? 0) + (meta.refs.owaspAgentic?.length ?? 0),
+        meta.id,
+      ).toBeGreaterThan(0);
+      expect(meta.refs.nist?.length ?? 0, meta.id).toBeGreaterThan(0);
+      expect(meta.refs.iso?.length ?? 0, meta.id).toBeGreaterThan(0);
+    }
+    // ATLAS has no technique for every code smell (a Dockerfile's USER, say); most rules have one.
+    expect(RULES.filter(({ meta }) => (meta.refs.atlas?.length ?? 0) > 0).length).toBeGreaterThanOrEqual(
+      RULES.length - 3,
+    );
+  });
+
   it('covers all seven layers', () => {
     expect(new Set(RULES.map((r) => r.meta.layer))).toEqual(new Set([1, 2, 3, 4, 5, 6, 7]));
   });

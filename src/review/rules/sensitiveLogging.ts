@@ -60,7 +60,15 @@ export const sensitiveLogging: Rule = {
     mitigation:
       'Log ids, counts, hashes and lanes instead of content; redact with scanOutput() or the logger’s redaction paths when content must be kept.',
     threat: 'Sensitive data in logs',
-    refs: { layer: 4, owaspLlm: ['LLM02'], controls: ['C19'], threats: ['T4'], iso: ['A.7.4'] },
+    refs: {
+      layer: 4,
+      owaspLlm: ['LLM02'],
+      atlas: ['AML.T0057'],
+      controls: ['C19'],
+      threats: ['T4'],
+      nist: ['MANAGE'],
+      iso: ['A.7.4', 'A.6.2.8'],
+    },
     examples: {
       language: 'typescript',
       vulnerable: 'console.log("sending", messages, apiKey);',

@@ -30,7 +30,16 @@ export const sqlInterpolation: Rule = {
     mitigation:
       'Use parameterised queries (placeholders and a parameter list) or the ORM’s query builder; validate tool arguments with a schema first.',
     threat: 'SQL injection',
-    refs: { layer: 6, owaspLlm: ['LLM05'], owaspAgentic: ['T2'], controls: ['C1'], threats: ['T1'] },
+    refs: {
+      layer: 6,
+      owaspLlm: ['LLM05'],
+      owaspAgentic: ['T2'],
+      atlas: ['AML.T0053'],
+      controls: ['C1'],
+      threats: ['T1'],
+      nist: ['MANAGE'],
+      iso: ['A.6.2.4'],
+    },
     examples: {
       language: 'python',
       vulnerable: 'cursor.execute(f"SELECT * FROM Transactions WHERE userId = \'{user_id}\'")',

@@ -25,7 +25,16 @@ export const toolDescriptionMutation: Rule = {
     mitigation:
       'Declare tool descriptions and schemas once, as constants; pin them by hash in the client or gateway (maestro mcp review) so a change is blocked and reported.',
     threat: 'Rug pull',
-    refs: { layer: 7, owaspLlm: ['LLM03'], owaspAgentic: ['T13'], controls: ['C10'], threats: ['T5'] },
+    refs: {
+      layer: 7,
+      owaspLlm: ['LLM03'],
+      owaspAgentic: ['T13'],
+      atlas: ['AML.T0110'],
+      controls: ['C10'],
+      threats: ['T5'],
+      nist: ['MANAGE'],
+      iso: ['A.10.3'],
+    },
     examples: {
       language: 'python',
       vulnerable:

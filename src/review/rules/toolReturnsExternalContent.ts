@@ -70,6 +70,8 @@ export const toolReturnsExternalContent: Rule = {
       atlas: ['AML.T0051.001'],
       controls: ['C2', 'C18'],
       threats: ['T1'],
+      nist: ['MANAGE'],
+      iso: ['A.7.5'],
     },
     examples: {
       language: 'python',

@@ -14,7 +14,16 @@ export const toolWithoutSchema: Rule = {
     mitigation:
       'Give every tool an input schema (JSON Schema, zod or pydantic) with required fields, types and bounds, and validate against it.',
     threat: 'Type confusion',
-    refs: { layer: 2, owaspLlm: ['LLM06'], owaspAgentic: ['T2'], controls: ['C1'], threats: ['T1'] },
+    refs: {
+      layer: 2,
+      owaspLlm: ['LLM06'],
+      owaspAgentic: ['T2'],
+      atlas: ['AML.T0053'],
+      controls: ['C1'],
+      threats: ['T1'],
+      nist: ['MANAGE'],
+      iso: ['A.6.2.4'],
+    },
     examples: {
       language: 'typescript',
       vulnerable:

@@ -46,9 +46,11 @@ export const unboundedAgentLoop: Rule = {
       layer: 5,
       owaspLlm: ['LLM10'],
       owaspAgentic: ['T4'],
+      atlas: ['AML.T0034'],
       controls: ['C22'],
       threats: ['T3'],
       nist: ['MANAGE'],
+      iso: ['A.4.5'],
     },
     examples: {
       language: 'python',

@@ -32,7 +32,16 @@ export const unboundedCollection: Rule = {
     mitigation:
       'Bound it: a deque(maxlen=…), an LRU or TTL cache, a size check that evicts, or keep the data in a store with expiry instead of process memory.',
     threat: 'Resource exhaustion',
-    refs: { layer: 5, owaspLlm: ['LLM10'], owaspAgentic: ['T4'], controls: ['C22'], threats: ['T3'] },
+    refs: {
+      layer: 5,
+      owaspLlm: ['LLM10'],
+      owaspAgentic: ['T4'],
+      atlas: ['AML.T0029'],
+      controls: ['C22'],
+      threats: ['T3'],
+      nist: ['MANAGE'],
+      iso: ['A.4.5'],
+    },
     examples: {
       language: 'python',
       vulnerable: 'HISTORY = []\n\n@app.post("/chat")\ndef chat(message: str):\n    HISTORY.append(message)',

@@ -17,6 +17,7 @@ export const untypedToolParams: Rule = {
       layer: 2,
       owaspLlm: ['LLM06'],
       owaspAgentic: ['T2'],
+      atlas: ['AML.T0053'],
       controls: ['C1'],
       threats: ['T1'],
       nist: ['MANAGE'],

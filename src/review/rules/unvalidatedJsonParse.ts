@@ -44,7 +44,14 @@ export const unvalidatedJsonParse: Rule = {
     mitigation:
       'Validate the parsed value with a schema (zod .parse, pydantic model_validate) or ask the SDK for structured output, and fail closed when it does not fit.',
     threat: 'Type confusion',
-    refs: { layer: 2, owaspLlm: ['LLM05'], controls: ['C1', 'C23'], threats: ['T4'] },
+    refs: {
+      layer: 2,
+      owaspLlm: ['LLM05'],
+      controls: ['C1', 'C23'],
+      threats: ['T4'],
+      nist: ['MANAGE'],
+      iso: ['A.6.2.4'],
+    },
     examples: {
       language: 'typescript',
       vulnerable: 'const plan = JSON.parse(completion.choices[0].message.content);\nawait run(plan.steps);',

@@ -27,7 +27,14 @@ export const writableContainerFilesystem: Rule = {
     mitigation:
       'Set read_only: true (Compose) or securityContext.readOnlyRootFilesystem: true (Kubernetes), mount a tmpfs or a volume for what must be written, and drop capabilities.',
     threat: 'Container escape',
-    refs: { layer: 6, owaspAgentic: ['T3'], controls: ['C14'], threats: ['T6'] },
+    refs: {
+      layer: 6,
+      owaspAgentic: ['T3'],
+      controls: ['C14'],
+      threats: ['T6'],
+      nist: ['MANAGE'],
+      iso: ['A.6.2.5'],
+    },
     examples: {
       language: 'text',
       vulnerable: 'services:\n  agent:\n    image: acme/agent:1.4',
