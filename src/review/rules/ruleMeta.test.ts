@@ -40,10 +40,18 @@ describe('rule metadata', () => {
       expect(meta.refs.nist?.length ?? 0, meta.id).toBeGreaterThan(0);
       expect(meta.refs.iso?.length ?? 0, meta.id).toBeGreaterThan(0);
     }
-    // ATLAS has no technique for every code smell (a Dockerfile's USER, say); most rules have one.
-    expect(RULES.filter(({ meta }) => (meta.refs.atlas?.length ?? 0) > 0).length).toBeGreaterThanOrEqual(
-      RULES.length - 3,
-    );
+    // ATLAS describes attacks, not hygiene: these rules have no technique of their own.
+    const hygiene = new Set([
+      'MAESTRO-L2-003',
+      'MAESTRO-L3-002',
+      'MAESTRO-L4-001',
+      'MAESTRO-L4-003',
+      'MAESTRO-L6-003',
+      'MAESTRO-L6-007',
+    ]);
+    for (const { meta } of RULES) {
+      if (!hygiene.has(meta.id)) expect(meta.refs.atlas?.length ?? 0, meta.id).toBeGreaterThan(0);
+    }
   });
 
   it('covers all seven layers', () => {
