@@ -143,7 +143,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the dashboard in Chromium', () => {
     const button = `#approvals tr[data-id="${pending.approval.id}"] button[data-decision=approve]`;
     await page.waitForSelector(button);
     await page.click(button);
-    await page.waitForFunction(`!document.querySelector('#approvals tr[data-id="${pending.approval.id}"]')`);
+    // A string predicate would be evaluated in the page, which the dashboard's CSP (no unsafe-eval) forbids.
+    await page.waitForSelector(`#approvals tr[data-id="${pending.approval.id}"]`, { state: 'detached' });
     const detail = await fetch(`${gateway.url}/v1/approvals?status=approved`, {
       headers: { authorization: `Bearer ${approverKey}` },
     });
